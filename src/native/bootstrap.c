@@ -1,0 +1,244 @@
+/*
+ * Namespace bootstrap for `ociruntime init`.
+ *
+ * A .NET process has several threads before Main runs, and the kernel refuses
+ * unshare(CLONE_NEWUSER), unshare(CLONE_NEWNS) and setns() into user or mount
+ * namespaces from a multi-threaded process. This constructor runs before the
+ * .NET runtime starts, while the process still has exactly one thread, and
+ * does the namespace work there. It is deliberately dumb: C# decides what to
+ * do and sends the plan; this file only executes it and reports back.
+ *
+ * It does nothing unless _OCIRT_SYNC names the inherited sync socket.
+ *
+ * Protocol (SOCK_SEQPACKET, one message per line, all text):
+ *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\n"
+ *   here -> parent : "wait\n"        user namespace (if any) exists: write the
+ *                                     id maps and move us into the cgroup
+ *   parent -> here : "go\n"
+ *   here -> parent : "pid N\n"       N = the container init, already inside
+ *                                     every namespace; this process exits
+ *   here -> parent : "error TEXT\n"  on any failure, then exit 1
+ * The init child returns from the constructor into the .NET runtime, which
+ * continues the protocol in C# (OciRuntime.Core.Init).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+
+#define MAX_JOIN 16
+#define MSG_MAX 65536
+
+struct join {
+	int flag;
+	char path[4096];
+	int fd;
+};
+
+static int sync_fd = -1;
+
+static void send_msg(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	while (send(sync_fd, buf, (size_t)n, MSG_NOSIGNAL) < 0 && errno == EINTR)
+		;
+}
+
+/* Report "error <what>: <strerror>" to the parent and exit. */
+__attribute__((noreturn)) static void fail(const char *what, const char *arg)
+{
+	int e = errno;
+	if (arg)
+		send_msg("error %s `%s`: %s\n", what, arg, strerror(e));
+	else
+		send_msg("error %s: %s\n", what, strerror(e));
+	_exit(1);
+}
+
+static ssize_t recv_msg(char *buf, size_t len)
+{
+	ssize_t n;
+	do {
+		n = recv(sync_fd, buf, len - 1, 0);
+	} while (n < 0 && errno == EINTR);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+static const char *ns_name(int flag)
+{
+	switch (flag) {
+	case CLONE_NEWUSER: return "user";
+	case CLONE_NEWNS: return "mount";
+	case CLONE_NEWPID: return "pid";
+	case CLONE_NEWNET: return "network";
+	case CLONE_NEWUTS: return "uts";
+	case CLONE_NEWIPC: return "ipc";
+	case CLONE_NEWCGROUP: return "cgroup";
+	case CLONE_NEWTIME: return "time";
+	default: return "unknown";
+	}
+}
+
+/*
+ * Join order: user first, so the later setns calls are checked against the
+ * capabilities we hold in the target user namespace; mount last, because
+ * setns into a mount namespace changes our root and the remaining paths
+ * would then be resolved in the container's view.
+ */
+static const int join_order[] = { CLONE_NEWUSER, CLONE_NEWIPC, CLONE_NEWUTS, CLONE_NEWNET,
+				  CLONE_NEWPID, CLONE_NEWCGROUP, CLONE_NEWTIME, CLONE_NEWNS };
+
+static void bootstrap(void)
+{
+	static char msg[MSG_MAX];
+	static struct join joins[MAX_JOIN];
+	int njoin = 0;
+	long clone_flags = 0;
+	long long mono_s = 0, mono_ns = 0, boot_s = 0, boot_ns = 0;
+	int have_timens = 0;
+
+	if (recv_msg(msg, sizeof(msg)) <= 0)
+		fail("read bootstrap message", NULL);
+
+	for (char *line = strtok(msg, "\n"); line; line = strtok(NULL, "\n")) {
+		if (strncmp(line, "clone ", 6) == 0) {
+			clone_flags = strtol(line + 6, NULL, 10);
+		} else if (strncmp(line, "join ", 5) == 0) {
+			char *sp;
+			if (njoin == MAX_JOIN) {
+				errno = E2BIG;
+				fail("too many namespaces to join", NULL);
+			}
+			joins[njoin].flag = (int)strtol(line + 5, &sp, 10);
+			if (*sp != ' ') {
+				errno = EINVAL;
+				fail("bad join line", line);
+			}
+			snprintf(joins[njoin].path, sizeof(joins[njoin].path), "%s", sp + 1);
+			joins[njoin].fd = -1;
+			njoin++;
+		} else if (strncmp(line, "timens ", 7) == 0) {
+			if (sscanf(line + 7, "%lld %lld %lld %lld", &mono_s, &mono_ns, &boot_s, &boot_ns) != 4) {
+				errno = EINVAL;
+				fail("bad timens line", line);
+			}
+			have_timens = 1;
+		}
+	}
+
+	/* Open every namespace first: after setns(mount) the paths would resolve elsewhere. */
+	for (int i = 0; i < njoin; i++) {
+		joins[i].fd = open(joins[i].path, O_RDONLY | O_CLOEXEC);
+		if (joins[i].fd < 0)
+			fail("open namespace", joins[i].path);
+	}
+	for (size_t o = 0; o < sizeof(join_order) / sizeof(join_order[0]); o++) {
+		for (int i = 0; i < njoin; i++) {
+			if (joins[i].flag != join_order[o])
+				continue;
+			if (setns(joins[i].fd, joins[i].flag) < 0) {
+				char what[64];
+				snprintf(what, sizeof(what), "setns %s namespace", ns_name(joins[i].flag));
+				fail(what, joins[i].path);
+			}
+			close(joins[i].fd);
+			joins[i].fd = -1;
+		}
+	}
+
+	if (clone_flags & CLONE_NEWUSER) {
+		if (unshare(CLONE_NEWUSER) < 0)
+			fail("unshare user namespace", NULL);
+	}
+
+	/* The parent writes uid_map/gid_map and moves us into the cgroup, so that
+	 * a cgroup namespace created below is rooted at the container's cgroup. */
+	send_msg("wait\n");
+	if (recv_msg(msg, sizeof(msg)) <= 0 || strncmp(msg, "go", 2) != 0) {
+		errno = EPIPE;
+		fail("wait for parent", NULL);
+	}
+
+	if (clone_flags & CLONE_NEWUSER) {
+		/* Become root of the new namespace; the maps are in place now. */
+		if (setresgid(0, 0, 0) < 0)
+			fail("setresgid", "0");
+		if (setgroups(0, NULL) < 0 && errno != EPERM)
+			fail("setgroups", "0");
+		if (setresuid(0, 0, 0) < 0)
+			fail("setresuid", "0");
+	}
+
+	long rest = clone_flags & ~(long)CLONE_NEWUSER;
+	if (rest && unshare((int)rest) < 0)
+		fail("unshare namespaces", NULL);
+
+	if ((clone_flags & CLONE_NEWTIME) && have_timens) {
+		/* Offsets may only be written before any process lives in the new time namespace. */
+		char buf[128];
+		int fd = open("/proc/self/timens_offsets", O_WRONLY | O_CLOEXEC);
+		if (fd < 0)
+			fail("open", "/proc/self/timens_offsets");
+		int n = snprintf(buf, sizeof(buf), "monotonic %lld %lld\nboottime %lld %lld\n",
+				 mono_s, mono_ns, boot_s, boot_ns);
+		if (write(fd, buf, (size_t)n) != n)
+			fail("write", "/proc/self/timens_offsets");
+		close(fd);
+	}
+
+	/*
+	 * Always fork: a new pid or time namespace only applies to children,
+	 * and the .NET runtime cannot create its threads in a process whose
+	 * pid namespace differs from the one it is in (it exits 255). The child
+	 * is the container init; this process reports its pid and leaves.
+	 */
+	pid_t child = fork();
+	if (child < 0)
+		fail("fork init", NULL);
+	if (child == 0)
+		return;
+	send_msg("pid %d\n", (int)child);
+	_exit(0);
+}
+
+__attribute__((constructor)) static void ocirt_bootstrap(void)
+{
+	const char *env = getenv("_OCIRT_SYNC");
+	if (!env || !*env)
+		return;
+	sync_fd = atoi(env);
+	if (sync_fd < 3)
+		return;
+	bootstrap();
+}
+
+/* Referenced from C# so the linker keeps this object (and its constructor). */
+int ocirt_native_version(void)
+{
+	return 1;
+}
