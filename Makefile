@@ -9,7 +9,7 @@ all: build
 
 build: $(BIN)
 
-$(BIN): $(shell find src -name '*.cs' -o -name '*.c' -o -name '*.csproj' | grep -v /obj/ | grep -v /bin/) schemas/*.json Directory.Build.props
+$(BIN): $(shell find src -name '*.cs' -o -name '*.c' -o -name '*.csproj' | grep -v /obj/ | grep -v /bin/) $(wildcard schemas/*.json) Directory.Build.props
 	$(DOTNET) publish src/OciRuntime/OciRuntime.csproj -c Release -o $(BUILD)/publish -nologo -v:q
 	cp $(BUILD)/publish/ociruntime $(BIN)
 

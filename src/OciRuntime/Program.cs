@@ -1,4 +1,7 @@
 using System;
+using OciRuntime.Cli;
+using OciRuntime.Core.Init;
+using OciRuntime.Core.Linux;
 
 namespace OciRuntime;
 
@@ -6,7 +9,26 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        Console.WriteLine($"ociruntime native {NativeBootstrap.Version()}");
-        return 0;
+        if (args.Length == 1 && args[0] == "init")
+            return InitProcess.Run();
+        try
+        {
+            return CommandLine.Dispatch(args);
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (RuntimeException e)
+        {
+            ErrorReporter.Report(e.Message);
+            return 1;
+        }
+        catch (SyscallException e)
+        {
+            ErrorReporter.Report(e.Message);
+            return 1;
+        }
     }
 }

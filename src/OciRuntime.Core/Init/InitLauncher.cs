@@ -1,0 +1,161 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using OciRuntime.Core.Interop;
+using OciRuntime.Core.Linux;
+using OciRuntime.Core.Planning;
+
+namespace OciRuntime.Core.Init;
+
+/// <summary>
+/// Parent side of the process model (DESIGN.md): re-executes this binary as
+/// `init` with the sync socket inherited, drives the C bootstrap through its
+/// namespace steps, and returns the pid of the container init.
+/// </summary>
+public static class InitLauncher
+{
+    /// <summary>The environment variable the C bootstrap looks for.</summary>
+    public const string SyncEnv = "_OCIRT_SYNC";
+
+    /// <param name="placeBootstrap">Called with the bootstrap pid once its user
+    /// namespace exists: the place to move it into the cgroup, so that the init
+    /// and a new cgroup namespace start there.</param>
+    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, Action<int> placeBootstrap)
+    {
+        var (parent, child) = SyncSocket.CreatePair();
+        int bootstrapPid = -1;
+        try
+        {
+            int target = 3 + preserveFds;
+            bootstrapPid = Spawn(child.Fd, target);
+            child.Dispose();
+
+            parent.Send(NamespacePlanner.BootstrapMessage(plan));
+            Expect(parent, "wait");
+            if (plan.Creates(NamespaceKind.User))
+                WriteIdMaps(bootstrapPid, plan);
+            placeBootstrap(bootstrapPid);
+            parent.Send("go\n");
+            var reply = Expect(parent, "pid");
+            int initPid = int.Parse(reply.AsSpan(4).Trim(), CultureInfo.InvariantCulture);
+            Reap(bootstrapPid);
+            bootstrapPid = -1;
+            return (initPid, parent);
+        }
+        catch
+        {
+            child.Dispose();
+            parent.Dispose();
+            if (bootstrapPid > 0)
+            {
+                // The bootstrap never became an init: nothing of it may remain.
+                KillAndReap(bootstrapPid);
+            }
+            throw;
+        }
+    }
+
+    private static string Expect(SyncSocket socket, string word)
+    {
+        var msg = socket.ReceiveString()?.TrimEnd('\n');
+        if (msg is null)
+            throw new RuntimeException("container init exited before it was set up");
+        if (msg.StartsWith("error ", StringComparison.Ordinal))
+            throw new RuntimeException(msg.Substring(6));
+        if (!msg.StartsWith(word, StringComparison.Ordinal))
+            throw new RuntimeException($"container init: unexpected message \"{msg}\" (wanted \"{word}\")");
+        return msg;
+    }
+
+    private static void WriteIdMaps(int pid, NamespacePlan plan)
+    {
+        // gid_map first is not required when root writes both; the order
+        // follows the kernel docs (user_namespaces(7)) and runc.
+        WriteProc(pid, "uid_map", NamespacePlanner.IdMapText(plan.UidMappings));
+        WriteProc(pid, "gid_map", NamespacePlanner.IdMapText(plan.GidMappings));
+    }
+
+    private static void WriteProc(int pid, string name, string content)
+    {
+        string path = $"/proc/{pid}/{name}";
+        try
+        {
+            // A single write(2): the kernel accepts each map file exactly once, whole.
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            var bytes = Encoding.ASCII.GetBytes(content);
+            fs.Write(bytes, 0, bytes.Length);
+        }
+        catch (IOException e)
+        {
+            throw new RuntimeException($"write `{path}`: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new RuntimeException($"write `{path}`: {e.Message}", e);
+        }
+    }
+
+    private static unsafe int Spawn(int childFd, int target)
+    {
+        int fd = childFd;
+        if (fd == target)
+        {
+            // dup2(fd, fd) would keep FD_CLOEXEC set; move it aside first.
+            fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, target + 1), "dup sync socket");
+        }
+        byte* actions = stackalloc byte[256];
+        byte* attr = stackalloc byte[1024];
+        byte* sigset = stackalloc byte[128];
+        Libc.PosixSpawnFileActionsInit(actions);
+        Libc.PosixSpawnAttrInit(attr);
+        var strings = new nint[4];
+        try
+        {
+            Libc.PosixSpawnFileActionsAddDup2(actions, fd, target);
+            // The runtime ignores SIGPIPE and blocks some signals; the container
+            // must start with default dispositions and an empty mask.
+            Libc.SigFillSet(sigset);
+            Libc.PosixSpawnAttrSetSigDefault(attr, sigset);
+            Libc.SigEmptySet(sigset);
+            Libc.PosixSpawnAttrSetSigMask(attr, sigset);
+            Libc.PosixSpawnAttrSetFlags(attr, Libc.POSIX_SPAWN_SETSIGDEF | Libc.POSIX_SPAWN_SETSIGMASK);
+
+            strings[0] = Marshal.StringToCoTaskMemUTF8("ociruntime");
+            strings[1] = Marshal.StringToCoTaskMemUTF8("init");
+            // A minimal environment: the init's .NET runtime must not pick up
+            // DOTNET_* settings or anything else of the caller's environment.
+            strings[2] = Marshal.StringToCoTaskMemUTF8($"{SyncEnv}={target}");
+            nint* argv = stackalloc nint[3] { strings[0], strings[1], 0 };
+            nint* envp = stackalloc nint[2] { strings[2], 0 };
+            int rc = Libc.PosixSpawn(out int pid, "/proc/self/exe", actions, attr, argv, envp);
+            if (rc != 0)
+                throw new SyscallException("spawn `/proc/self/exe init`", rc);
+            return pid;
+        }
+        finally
+        {
+            foreach (var s in strings)
+                if (s != 0)
+                    Marshal.FreeCoTaskMem(s);
+            Libc.PosixSpawnFileActionsDestroy(actions);
+            Libc.PosixSpawnAttrDestroy(attr);
+            if (fd != childFd)
+                Libc.Close(fd);
+        }
+    }
+
+    private static void Reap(int pid)
+    {
+        while (Libc.Waitpid(pid, out _, 0) < 0 && Libc.Errno == Flags.EINTR)
+        {
+        }
+    }
+
+    private static void KillAndReap(int pid)
+    {
+        ProcessControl.Kill(pid, 9);
+        Reap(pid);
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using OciRuntime.Core.Interop;
+using OciRuntime.Core.Linux;
+
+namespace OciRuntime.Core.Init;
+
+/// <summary>
+/// The container init after the C bootstrap: it is already inside its
+/// namespaces (and its cgroup). Runs the in-container sequence of
+/// DESIGN.md top to bottom, reports "ready", waits on the exec FIFO for
+/// `start`, then replaces itself with the user process.
+/// </summary>
+public static class InitProcess
+{
+    public static int Run()
+    {
+        var env = Environment.GetEnvironmentVariable(InitLauncher.SyncEnv);
+        if (env is null || !int.TryParse(env, out int fd) || fd < 3)
+        {
+            Console.Error.WriteLine("init: this command is internal and runs only inside a container being created");
+            return 1;
+        }
+        Environment.SetEnvironmentVariable(InitLauncher.SyncEnv, null);
+        var socket = new SyncSocket(fd);
+        InitRequest request;
+        try
+        {
+            request = JsonSerializer.Deserialize(socket.ReceiveLarge(), InitJson.Default.InitRequest)
+                ?? throw new RuntimeException("init: empty request");
+        }
+        catch (Exception e)
+        {
+            Report(socket, e.Message);
+            return 1;
+        }
+
+        var sequence = new InitSequence(request, socket);
+        bool ready = false;
+        try
+        {
+            sequence.Prepare();
+            ready = true;
+            Send(socket, new InitMessage { Type = "ready" });
+            sequence.WaitForStartAndExec();
+            return 1; // not reached: exec replaced the process
+        }
+        catch (Exception e)
+        {
+            if (!ready)
+                Report(socket, e.Message);
+            else
+                Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    internal static void Send(SyncSocket socket, InitMessage message) =>
+        socket.Send(JsonSerializer.SerializeToUtf8Bytes(message, InitJson.Default.InitMessage));
+
+    internal static InitMessage Receive(SyncSocket socket)
+    {
+        var bytes = socket.Receive() ?? throw new RuntimeException("runtime went away during create");
+        return JsonSerializer.Deserialize(bytes, InitJson.Default.InitMessage) ?? new InitMessage();
+    }
+
+    private static void Report(SyncSocket socket, string message)
+    {
+        try
+        {
+            Send(socket, new InitMessage { Type = "error", Message = message });
+        }
+        catch (SyscallException)
+        {
+            Console.Error.WriteLine(message);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using OciRuntime.Core.Spec;
+
+namespace OciRuntime.Core.Init;
+
+/// <summary>
+/// What the runtime sends the container init once the C bootstrap has put
+/// it in its namespaces: the validated config and the runtime's decisions.
+/// </summary>
+public sealed record InitRequest
+{
+    public ContainerConfig Config { get; init; } = new();
+    public string Bundle { get; init; } = "";
+    public string Rootfs { get; init; } = "";
+    /// <summary>The exec FIFO in the state directory; empty for `run` without a FIFO.</summary>
+    public string FifoPath { get; init; } = "";
+    public bool NoPivot { get; init; }
+    public bool NoNewKeyring { get; init; }
+    public int PreserveFds { get; init; }
+    public string Id { get; init; } = "";
+    /// <summary>State JSON (status "creating") given to createContainer/startContainer hooks.</summary>
+    public string HookState { get; init; } = "";
+    /// <summary>/proc/sys/kernel/cap_last_cap read on the host.</summary>
+    public int LastCap { get; init; } = 40;
+}

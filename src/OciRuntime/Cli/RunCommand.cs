@@ -1,0 +1,39 @@
+using OciRuntime.Core.Linux;
+using OciRuntime.Core.Operations;
+
+namespace OciRuntime.Cli;
+
+/// <summary>`run`: create + start, and in the foreground wait and return the container's exit code.</summary>
+internal static class RunCommand
+{
+    public static readonly Command Definition = new("run", "<container-id>", "create and run a container",
+        [
+            .. CreateCommand.Flags,
+            new(["detach", "d"], false, "detach from the container's process"),
+            new(["keep"], false, "do not delete the container after it exits"),
+        ], Run, 1, 1);
+
+    private static int Run(ParsedArgs args)
+    {
+        bool detach = args.Bool("detach");
+        var options = CreateCommand.Options(args, stayParent: !detach);
+        var root = GlobalOptions.Current.Root;
+        int pid = new CreateOperation(root).Run(options);
+        try
+        {
+            new StartOperation(root).Run(options.Id);
+        }
+        catch
+        {
+            new DeleteOperation(root).Run(options.Id, force: true);
+            throw;
+        }
+        if (detach)
+            return 0;
+        using var forward = SignalForwarder.Forward(pid);
+        int code = ProcessControl.WaitChild(pid);
+        if (!args.Bool("keep"))
+            new DeleteOperation(root).Run(options.Id, force: true);
+        return code;
+    }
+}
