@@ -305,14 +305,66 @@ internal sealed class JsonSchemaCompiler
     /// </summary>
     private static Regex BuildRegex(string pattern)
     {
+        string translated = ToEcmaAnchorsAndDots(pattern);
         try
         {
-            return new Regex(pattern, RegexOptions.ECMAScript);
+            return new Regex(translated, RegexOptions.ECMAScript);
         }
         catch (ArgumentException)
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant);
+            return new Regex(translated, RegexOptions.CultureInvariant);
         }
+    }
+
+    /// <summary>
+    /// .NET's <c>$</c> also matches before a final newline and its <c>.</c>
+    /// matches carriage returns; ECMA 262 allows neither, and a pattern such
+    /// as <c>^MB:[^\n]*$</c> exists precisely to refuse a trailing newline.
+    /// </summary>
+    private static string ToEcmaAnchorsAndDots(string pattern)
+    {
+        var builder = new StringBuilder(pattern.Length + 16);
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+            }
+            else if (inClass)
+            {
+                inClass = c != ']';
+                builder.Append(c);
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+                builder.Append(c);
+                // A ']' right after '[' or '[^' is a literal in .NET syntax.
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                {
+                    builder.Append(pattern[++i]);
+                }
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    builder.Append(pattern[++i]);
+                }
+            }
+            else if (c == '$')
+            {
+                builder.Append(@"(?![\s\S])");
+            }
+            else if (c == '.')
+            {
+                builder.Append(@"[^\n\r\u2028\u2029]");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
     }
 
     private static string[] Strings(JsonElement value, string at)
