@@ -45,7 +45,7 @@ public sealed class JsonSchemaValidator
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray());
+            document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
@@ -444,6 +444,43 @@ public sealed class JsonSchemaValidator
     /// text, which NativeAOT builds with UseSystemResourceKeys reduce to a
     /// resource key.
     /// </summary>
+    /// <summary>System.Text.Json's default depth limit, kept: no valid config nests beyond a dozen levels.</summary>
+    private const int MaxDepth = 64;
+
+    private static int NestingAt(ReadOnlySpan<byte> json, int end)
+    {
+        int depth = 0;
+        bool inString = false;
+        for (int i = 0; i < end; i++)
+        {
+            byte c = json[i];
+            if (inString)
+            {
+                if (c == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (c == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (c == (byte)'{' || c == (byte)'[')
+            {
+                depth++;
+            }
+            else if (c == (byte)'}' || c == (byte)']')
+            {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
     private static string DescribeSyntaxError(ReadOnlySpan<byte> json, long line, long column)
     {
         long offset = 0;
@@ -460,6 +497,10 @@ public sealed class JsonSchemaValidator
             return "unexpected end of input";
         }
         byte b = json[(int)offset];
+        if ((b == (byte)'{' || b == (byte)'[') && NestingAt(json, (int)offset) >= MaxDepth)
+        {
+            return $"nesting deeper than {MaxDepth} levels";
+        }
         return b > 0x20 && b < 0x7f ? $"unexpected character '{(char)b}'" : $"unexpected byte 0x{b:X2}";
     }
 }

@@ -114,6 +114,15 @@ public class SchemaErrorMessageTests
     }
 
     [Test]
+    public void TooDeepNestingIsNamedAsSuch()
+    {
+        string json = "{\"ociVersion\":\"1.3.0\",\"x\":" + new string('[', 70) + new string(']', 70) + "}";
+        var errors = Config(json);
+        Assert.That(errors, Has.Length.EqualTo(1));
+        Assert.That(errors[0], Does.StartWith("config.json: invalid JSON at line 1, byte ").And.EndWith(": nesting deeper than 64 levels"));
+    }
+
+    [Test]
     public void StateErrorsUseTheStateLabel()
     {
         var errors = SchemaValidator.ValidateState(Encoding.UTF8.GetBytes("""{"ociVersion":"1.3.0","id":"c1","status":"paused","pid":-4,"bundle":"/b"}"""));
