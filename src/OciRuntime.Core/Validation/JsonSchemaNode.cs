@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace OciRuntime.Core.Validation;
+
+/// <summary>
+/// One schema object, compiled: keywords parsed once, patterns built once,
+/// <c>$ref</c> resolved to the target node (cycles allowed). Immutable once
+/// the compiler has filled it in.
+/// </summary>
+internal sealed class JsonSchemaNode
+{
+    /// <summary>Where the schema came from, e.g. <c>defs.json#/definitions/uint32</c>.</summary>
+    public required string Location { get; init; }
+
+    /// <summary>Set for <c>$ref</c>; draft-04 ignores every sibling keyword then.</summary>
+    public JsonSchemaNode? Ref { get; set; }
+
+    public JsonSchemaTypes Types { get; set; }
+
+    public Dictionary<string, JsonSchemaNode>? Properties { get; set; }
+
+    public (Regex Pattern, string Source, JsonSchemaNode Schema)[]? PatternProperties { get; set; }
+
+    /// <summary>False forbids unlisted properties; a node validates them.</summary>
+    public bool AdditionalPropertiesAllowed { get; set; } = true;
+
+    public JsonSchemaNode? AdditionalProperties { get; set; }
+
+    public string[]? Required { get; set; }
+
+    public int? MinProperties { get; set; }
+
+    public int? MaxProperties { get; set; }
+
+    /// <summary>The single schema of <c>items</c> when it is an object.</summary>
+    public JsonSchemaNode? Items { get; set; }
+
+    /// <summary>The positional schemas of <c>items</c> when it is an array.</summary>
+    public JsonSchemaNode[]? TupleItems { get; set; }
+
+    public bool AdditionalItemsAllowed { get; set; } = true;
+
+    public JsonSchemaNode? AdditionalItems { get; set; }
+
+    public int? MinItems { get; set; }
+
+    public int? MaxItems { get; set; }
+
+    public bool UniqueItems { get; set; }
+
+    public int? MinLength { get; set; }
+
+    public int? MaxLength { get; set; }
+
+    public Regex? Pattern { get; set; }
+
+    public string? PatternSource { get; set; }
+
+    public byte[]? Minimum { get; set; }
+
+    public bool ExclusiveMinimum { get; set; }
+
+    public byte[]? Maximum { get; set; }
+
+    public bool ExclusiveMaximum { get; set; }
+
+    public JsonElement[]? Enum { get; set; }
+
+    public JsonSchemaNode[]? AllOf { get; set; }
+
+    public JsonSchemaNode[]? AnyOf { get; set; }
+
+    public JsonSchemaNode[]? OneOf { get; set; }
+
+    public JsonSchemaNode? Not { get; set; }
+}

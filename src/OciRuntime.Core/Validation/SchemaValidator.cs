@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+
+namespace OciRuntime.Core.Validation;
+
+/// <summary>
+/// Validates config.json, state.json and features output against the
+/// project's runtime-spec 1.3 schemas (schemas/*.json, embedded as resources
+/// named <c>schemas/&lt;file&gt;</c>). The schemas are parsed and compiled once
+/// per process, on first use.
+/// </summary>
+public static class SchemaValidator
+{
+    private const string ResourcePrefix = "schemas/";
+
+    private static readonly Lazy<JsonSchemaValidator> Shared = new(Load);
+
+    /// <summary>Errors as <c>config.json: path: rule</c>; empty when the config is valid.</summary>
+    public static IReadOnlyList<string> ValidateConfig(ReadOnlySpan<byte> utf8Json) =>
+        Shared.Value.Validate("config-schema.json", utf8Json, "config.json");
+
+    public static IReadOnlyList<string> ValidateState(ReadOnlySpan<byte> utf8Json) =>
+        Shared.Value.Validate("state-schema.json", utf8Json, "state.json");
+
+    public static IReadOnlyList<string> ValidateFeatures(ReadOnlySpan<byte> utf8Json) =>
+        Shared.Value.Validate("features-schema.json", utf8Json, "features.json");
+
+    /// <summary>The embedded schema documents keyed by file name.</summary>
+    internal static IReadOnlyDictionary<string, JsonDocument> LoadDocuments()
+    {
+        var assembly = typeof(SchemaValidator).Assembly;
+        var documents = new Dictionary<string, JsonDocument>(StringComparer.Ordinal);
+        foreach (string name in assembly.GetManifestResourceNames())
+        {
+            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            using Stream stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"embedded schema `{name}` cannot be read");
+            documents.Add(name[ResourcePrefix.Length..], JsonDocument.Parse(stream));
+        }
+        return documents;
+    }
+
+    private static JsonSchemaValidator Load() => new(LoadDocuments());
+}
