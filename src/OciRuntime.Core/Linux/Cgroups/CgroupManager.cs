@@ -19,7 +19,7 @@ public sealed class CgroupManager : ICgroupManager
     private readonly IReadOnlyList<(CgroupHierarchy Hierarchy, string Dir)> _dirs;
 
     /// <summary>How long <see cref="Destroy"/> retries an rmdir that fails with EBUSY.</summary>
-    internal TimeSpan RemoveTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+    internal TimeSpan RemoveTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public string Path { get; }
 
