@@ -40,6 +40,7 @@ public static class SemanticValidator
         CheckHooks(config.Hooks, Add);
         CheckDevices(config.Linux?.Devices, Add);
         CheckSysctl(config.Linux?.Sysctl, namespaces, Add);
+        CheckDeviceRules(config.Linux?.Resources?.Devices, Add);
 
         foreach (var field in UnsupportedFields.All)
         {
@@ -250,6 +251,18 @@ public static class SemanticValidator
                 add($"linux.devices[{i}]", $"type \"{d.Type}\" needs major and minor numbers");
             if (!IsUnderDev(d.Path))
                 add($"linux.devices[{i}].path", $"must be an absolute path under /dev, got \"{d.Path}\"");
+        }
+    }
+
+    private static void CheckDeviceRules(DeviceCgroup[]? rules, Action<string, string> add)
+    {
+        for (var i = 0; i < (rules?.Length ?? 0); i++)
+        {
+            var rule = rules![i];
+            if (rule.Type is not (null or "" or "a" or "c" or "b"))
+                add($"linux.resources.devices[{i}].type", $"unknown type \"{rule.Type}\" (a, c or b)");
+            if (rule.Access is { } access && !access.All(ch => ch is 'r' or 'w' or 'm'))
+                add($"linux.resources.devices[{i}].access", $"\"{access}\" may only contain r, w and m");
         }
     }
 

@@ -299,6 +299,16 @@ public class SemanticValidatorTests
         ExpectOnly(WithSysctl("vm.swappiness", Usual), "config.json: linux.sysctl[\"vm.swappiness\"]: is not namespaced and cannot be set for a container");
 
     [Test]
+    public void DeviceRuleTypeMustBeAllCharOrBlock() =>
+        ExpectOnly(Valid() with { Linux = L(Valid()) with { Resources = new LinuxResources { Devices = [new DeviceCgroup { Type = "a" }, new DeviceCgroup { Type = "p" }] } } },
+            "config.json: linux.resources.devices[1].type: unknown type \"p\" (a, c or b)");
+
+    [Test]
+    public void DeviceRuleAccessMustBeRwm() =>
+        ExpectOnly(Valid() with { Linux = L(Valid()) with { Resources = new LinuxResources { Devices = [new DeviceCgroup { Type = "c", Access = "rwx" }] } } },
+            "config.json: linux.resources.devices[0].access: \"rwx\" may only contain r, w and m");
+
+    [Test]
     public void AdditionalGidsAreFine() =>
         Assert.That(SemanticValidator.Validate(Valid() with { Process = P(Valid()) with { User = new User { Uid = 1, Gid = 1, AdditionalGids = [5, 6] } } }), Is.Empty);
 
