@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace OciRuntime.Core.Linux.Cgroups;
+
+/// <summary><see cref="ICgroupFiles"/> over a real directory (normally /sys/fs/cgroup).</summary>
+public sealed class CgroupFiles : ICgroupFiles
+{
+    private readonly string _root;
+
+    public CgroupFiles(string root) => _root = root.TrimEnd('/');
+
+    public string FullPath(string path) => path.Length == 0 ? _root : _root + "/" + path.TrimStart('/');
+
+    public bool FileExists(string path) => File.Exists(FullPath(path));
+
+    public bool DirectoryExists(string path) => Directory.Exists(FullPath(path));
+
+    public IReadOnlyList<string> Subdirectories(string path)
+    {
+        var result = new List<string>();
+        foreach (var dir in new DirectoryInfo(FullPath(path)).EnumerateDirectories())
+        {
+            // cpu -> cpu,cpuacct style symlinks name the same hierarchy twice.
+            if (dir.LinkTarget is null)
+                result.Add(dir.Name);
+        }
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
+    public string ReadFile(string path) => File.ReadAllText(FullPath(path));
+
+    public void WriteFile(string path, string content)
+    {
+        var full = FullPath(path);
+        try
+        {
+            // O_TRUNC is a no-op on cgroupfs; FileMode.Open avoids creating
+            // a regular file when a control file does not exist.
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            stream.Write(Encoding.UTF8.GetBytes(content));
+        }
+        catch (IOException e)
+        {
+            throw new RuntimeException($"write `{content}` to `{full}`: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new RuntimeException($"write `{content}` to `{full}`: {e.Message}", e);
+        }
+    }
+
+    public void CreateDirectory(string path) => Directory.CreateDirectory(FullPath(path));
+
+    public bool RemoveDirectory(string path)
+    {
+        var full = FullPath(path);
+        try
+        {
+            Directory.Delete(full, recursive: false);
+            return true;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException e) when (e.HResult is > 0 and < 4096)
+        {
+            // On Unix .NET carries the raw errno in HResult for errors it has no dedicated type for (EBUSY).
+            throw new SyscallException($"rmdir `{full}`", e.HResult);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using OciRuntime.Core.Spec;
+
+namespace OciRuntime.Core.Linux.Cgroups;
+
+/// <summary>
+/// The cgroupfs driver: places a container in every mounted hierarchy, as
+/// runc's "fs" manager does, on v1, hybrid and v2 hosts.
+/// </summary>
+public sealed class CgroupManager : ICgroupManager
+{
+    private const int Ebusy = 16;
+
+    private readonly ICgroupFiles _files;
+    private readonly IReadOnlyList<(CgroupHierarchy Hierarchy, string Dir)> _dirs;
+
+    /// <summary>How long <see cref="Destroy"/> retries an rmdir that fails with EBUSY.</summary>
+    internal TimeSpan RemoveTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public string Path { get; }
+
+    public CgroupMode Mode { get; }
+
+    public IReadOnlyDictionary<string, string> Paths { get; }
+
+    private CgroupManager(ICgroupFiles files, CgroupMode mode, CgroupPath path, IReadOnlyList<(CgroupHierarchy, string)> dirs)
+    {
+        _files = files;
+        Mode = mode;
+        Path = path.ToString();
+        _dirs = dirs;
+        var paths = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (hierarchy, dir) in dirs)
+        {
+            if (hierarchy.IsUnified)
+                paths[""] = files.FullPath(dir);
+            foreach (var controller in hierarchy.Controllers)
+                paths[controller] = files.FullPath(dir);
+        }
+        Paths = paths;
+    }
+
+    /// <summary>
+    /// runc's choice when linux.cgroupsPath is unset: the container id,
+    /// relative, so it lands under the runtime's own cgroup.
+    /// </summary>
+    public static string DefaultPath(string id) => id;
+
+    /// <summary>Opens (does not create) the cgroup for a linux.cgroupsPath value.</summary>
+    public static CgroupManager Open(string cgroupsPath, string mountRoot = "/sys/fs/cgroup") =>
+        Open(cgroupsPath, new CgroupFiles(mountRoot), static () => File.ReadAllText("/proc/self/cgroup"));
+
+    /// <param name="ownCgroups">Reads /proc/self/cgroup; called only for a relative path.</param>
+    internal static CgroupManager Open(string cgroupsPath, ICgroupFiles files, Func<string> ownCgroups)
+    {
+        var path = CgroupPath.Parse(cgroupsPath);
+        var (mode, hierarchies) = Detect(files);
+        var own = path.IsAbsolute ? null : ParseOwnCgroups(ownCgroups());
+        var dirs = new List<(CgroupHierarchy, string)>();
+        foreach (var hierarchy in hierarchies)
+        {
+            var parent = own is null ? "" : OwnPathIn(hierarchy, own).Trim('/');
+            dirs.Add((hierarchy, Join(hierarchy.MountDir, parent, path.Relative)));
+        }
+        return new CgroupManager(files, mode, path, dirs);
+    }
+
+    /// <summary>Reads the layout from the mount root (a v2 root has cgroup.controllers; v1 has one directory per hierarchy).</summary>
+    public static (CgroupMode Mode, IReadOnlyList<CgroupHierarchy> Hierarchies) Detect(ICgroupFiles files)
+    {
+        if (files.FileExists("cgroup.controllers"))
+            return (CgroupMode.Unified, [new CgroupHierarchy("", [], IsUnified: true)]);
+
+        var hierarchies = new List<CgroupHierarchy>();
+        var hybrid = false;
+        foreach (var name in files.Subdirectories(""))
+        {
+            if (name == "unified")
+            {
+                if (files.FileExists("unified/cgroup.controllers"))
+                {
+                    hybrid = true;
+                    hierarchies.Add(new CgroupHierarchy(name, [], IsUnified: true));
+                }
+                continue;
+            }
+            // The named systemd hierarchy carries no controller but tracks
+            // processes for systemd; runc places containers in it too.
+            IReadOnlyList<string> controllers = name == "systemd" ? ["name=systemd"] : name.Split(',');
+            hierarchies.Add(new CgroupHierarchy(name, controllers, IsUnified: false));
+        }
+        if (hierarchies.Count == 0 || hierarchies.All(h => h.IsUnified))
+            throw new RuntimeException($"no cgroup hierarchy found under `{files.FullPath("")}`");
+        return (hybrid ? CgroupMode.Hybrid : CgroupMode.Legacy, hierarchies);
+    }
+
+    public void Create()
+    {
+        foreach (var (hierarchy, dir) in _dirs)
+        {
+            if (hierarchy.Controllers.Contains("cpuset"))
+                CreateCpuset(hierarchy.MountDir, dir);
+            else
+                _files.CreateDirectory(dir);
+        }
+    }
+
+    /// <summary>
+    /// A new v1 cpuset cgroup starts with empty cpus and mems, and moving a
+    /// task into it fails with ENOSPC; fill each level from its parent.
+    /// </summary>
+    private void CreateCpuset(string mountDir, string dir)
+    {
+        var parent = mountDir;
+        foreach (var segment in dir[mountDir.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var current = Join(parent, segment);
+            _files.CreateDirectory(current);
+            foreach (var file in (string[])["cpuset.cpus", "cpuset.mems"])
+            {
+                var own = Join(current, file);
+                if (_files.FileExists(own) && _files.ReadFile(own).Trim().Length > 0)
+                    continue;
+                var inherited = _files.ReadFile(Join(parent, file)).Trim();
+                if (inherited.Length > 0)
+                    _files.WriteFile(own, inherited);
+            }
+            parent = current;
+        }
+    }
+
+    public void AddProcess(int pid)
+    {
+        foreach (var (_, dir) in _dirs)
+            _files.WriteFile(Join(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public DeviceEnforcement ApplyDevices(IReadOnlyList<DeviceCgroup> rules)
+    {
+        var dir = DirOf("devices");
+        if (dir is null)
+            return DeviceEnforcement.NotEnforced;
+        foreach (var write in CgroupV1DeviceRules.Plan(rules))
+            _files.WriteFile(Join(dir, write.File), write.Content);
+        return DeviceEnforcement.Enforced;
+    }
+
+    public IReadOnlyList<int> Pids()
+    {
+        // Every hierarchy holds the same processes; devices is the one runc
+        // reads, and any other serves when it is not mounted.
+        var dir = DirOf("devices") ?? DirOf("pids") ?? DirOf("freezer") ?? _dirs[0].Dir;
+        var pids = new List<int>();
+        var seen = new HashSet<int>();
+        if (!_files.DirectoryExists(dir))
+            return pids;
+        foreach (var cgroup in PreOrder(dir))
+        {
+            var procs = Join(cgroup, "cgroup.procs");
+            if (!_files.FileExists(procs))
+                continue;
+            foreach (var line in _files.ReadFile(procs).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(line, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+                    throw new RuntimeException($"unexpected line \"{line}\" in `{_files.FullPath(procs)}`");
+                if (seen.Add(pid))
+                    pids.Add(pid);
+            }
+        }
+        return pids;
+    }
+
+    public bool IsFrozen()
+    {
+        var freezer = DirOf("freezer");
+        if (freezer is not null)
+        {
+            var state = Join(freezer, "freezer.state");
+            return _files.FileExists(state) && _files.ReadFile(state).Trim() == "FROZEN";
+        }
+        if (Mode != CgroupMode.Unified)
+            return false;
+        // cgroup.freeze is the request; cgroup.events "frozen 1" says every
+        // task has actually stopped (cgroup-v2.rst, "Core Interface Files").
+        var dir = _dirs[0].Dir;
+        var freeze = Join(dir, "cgroup.freeze");
+        var events = Join(dir, "cgroup.events");
+        if (!_files.FileExists(freeze) || _files.ReadFile(freeze).Trim() != "1" || !_files.FileExists(events))
+            return false;
+        return _files.ReadFile(events).Split('\n').Any(l => l.Trim() == "frozen 1");
+    }
+
+    public void Destroy()
+    {
+        Exception? first = null;
+        foreach (var (_, dir) in _dirs)
+        {
+            if (!_files.DirectoryExists(dir))
+                continue;
+            var all = PreOrder(dir).ToList();
+            all.Reverse();
+            foreach (var cgroup in all)
+            {
+                try
+                {
+                    RemoveWithRetry(cgroup);
+                }
+                catch (SyscallException e)
+                {
+                    first ??= e;
+                }
+            }
+        }
+        if (first is not null)
+            throw new RuntimeException($"remove cgroup {Path}: {first.Message}", first);
+    }
+
+    /// <summary>
+    /// rmdir fails with EBUSY until the last task has left, which after a
+    /// SIGKILL takes a moment (zombies are reaped by the parent).
+    /// </summary>
+    private void RemoveWithRetry(string dir)
+    {
+        var deadline = DateTime.UtcNow + RemoveTimeout;
+        var delay = 5;
+        while (true)
+        {
+            try
+            {
+                _files.RemoveDirectory(dir);
+                return;
+            }
+            catch (SyscallException e) when (e.Errno == Ebusy && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(delay);
+                delay = Math.Min(delay * 2, 100);
+            }
+        }
+    }
+
+    private IEnumerable<string> PreOrder(string dir)
+    {
+        yield return dir;
+        foreach (var child in _files.Subdirectories(dir))
+        {
+            foreach (var d in PreOrder(Join(dir, child)))
+                yield return d;
+        }
+    }
+
+    private string? DirOf(string controller)
+    {
+        foreach (var (hierarchy, dir) in _dirs)
+        {
+            if (hierarchy.Controllers.Contains(controller))
+                return dir;
+        }
+        return null;
+    }
+
+    /// <summary>/proc/self/cgroup: "hierarchy-id:controller,list:/path" per line (cgroups(7)).</summary>
+    private static List<(string[] Controllers, string Path)> ParseOwnCgroups(string text)
+    {
+        var result = new List<(string[], string)>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(':', 3);
+            if (parts.Length == 3)
+                result.Add((parts[1].Length == 0 ? [] : parts[1].Split(','), parts[2]));
+        }
+        return result;
+    }
+
+    private static string OwnPathIn(CgroupHierarchy hierarchy, List<(string[] Controllers, string Path)> own)
+    {
+        foreach (var (controllers, path) in own)
+        {
+            var match = hierarchy.IsUnified ? controllers.Length == 0 : controllers.Intersect(hierarchy.Controllers).Any();
+            if (match)
+                return path;
+        }
+        return "/";
+    }
+
+    private static string Join(params string[] parts) =>
+        string.Join('/', parts.Select(p => p.Trim('/')).Where(p => p.Length > 0));
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NUnit.Framework;
+using OciRuntime.Core.Spec;
+using OciRuntime.Core.Validation;
+using LinuxSection = OciRuntime.Core.Spec.Linux;
+
+namespace OciRuntime.Tests.Validation;
+
+public class SemanticUnsupportedTests
+{
+    private static ContainerConfig Valid() => new()
+    {
+        OciVersion = "1.3.0",
+        Root = new Root { Path = "rootfs" },
+        Process = new Process { Args = ["sh"], Cwd = "/" },
+        Mounts = [new Mount { Destination = "/proc" }, new Mount { Destination = "/data" }],
+        Linux = new LinuxSection { Namespaces = [new() { Type = "mount" }] },
+    };
+
+    private static LinuxSection L(ContainerConfig c) => c.Linux!;
+    private static Process P(ContainerConfig c) => c.Process!;
+    private static LinuxResources R(params Func<LinuxResources, LinuxResources>[] f) => f.Aggregate(new LinuxResources(), (r, g) => g(r));
+
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        var c = Valid();
+        TestCaseData Case(string path, ContainerConfig config) => new TestCaseData(config, path).SetName("Unsupported " + path);
+        yield return Case("process.terminal", c with { Process = P(c) with { Terminal = true } });
+        yield return Case("process.apparmorProfile", c with { Process = P(c) with { ApparmorProfile = "docker-default" } });
+        yield return Case("process.selinuxLabel", c with { Process = P(c) with { SelinuxLabel = "system_u:system_r:svirt_lxc_net_t:s0" } });
+        yield return Case("process.scheduler", c with { Process = P(c) with { Scheduler = new Scheduler { Policy = "SCHED_OTHER" } } });
+        yield return Case("process.ioPriority", c with { Process = P(c) with { IoPriority = new IoPriority { Class = "IOPRIO_CLASS_IDLE" } } });
+        yield return Case("process.execCPUAffinity", c with { Process = P(c) with { ExecCpuAffinity = new ExecCpuAffinity { Initial = "0" } } });
+        yield return Case("mounts[1].uidMappings", c with { Mounts = [c.Mounts![0], c.Mounts[1] with { UidMappings = [new IdMapping { Size = 1 }] }] });
+        yield return Case("mounts[0].gidMappings", c with { Mounts = [c.Mounts![0] with { GidMappings = [new IdMapping { Size = 1 }] }] });
+        yield return Case("linux.seccomp", c with { Linux = L(c) with { Seccomp = new Seccomp { DefaultAction = "SCMP_ACT_ALLOW" } } });
+        yield return Case("linux.mountLabel", c with { Linux = L(c) with { MountLabel = "system_u:object_r:svirt_sandbox_file_t:s0" } });
+        yield return Case("linux.personality", c with { Linux = L(c) with { Personality = new Personality { Domain = "LINUX32" } } });
+        yield return Case("linux.memoryPolicy", c with { Linux = L(c) with { MemoryPolicy = new MemoryPolicy { Mode = "MPOL_BIND" } } });
+        yield return Case("linux.intelRdt", c with { Linux = L(c) with { IntelRdt = new IntelRdt { ClosId = "x" } } });
+        yield return Case("linux.netDevices", c with { Linux = L(c) with { NetDevices = new() { ["eth1"] = new NetDevice() } } });
+        yield return Case("linux.resources.memory", c with { Linux = L(c) with { Resources = R(r => r with { Memory = new MemoryResources { Limit = 1 << 20 } }) } });
+        yield return Case("linux.resources.cpu", c with { Linux = L(c) with { Resources = R(r => r with { Cpu = new CpuResources { Shares = 1024 } }) } });
+        yield return Case("linux.resources.pids", c with { Linux = L(c) with { Resources = R(r => r with { Pids = new PidsResources { Limit = 10 } }) } });
+        yield return Case("linux.resources.blockIO", c with { Linux = L(c) with { Resources = R(r => r with { BlockIo = new BlockIo { Weight = 10 } }) } });
+        yield return Case("linux.resources.hugepageLimits", c with { Linux = L(c) with { Resources = R(r => r with { HugepageLimits = [new HugepageLimit { PageSize = "2MB" }] }) } });
+        yield return Case("linux.resources.network", c with { Linux = L(c) with { Resources = R(r => r with { Network = new NetworkResources { ClassId = 1 } }) } });
+        yield return Case("linux.resources.rdma", c with { Linux = L(c) with { Resources = R(r => r with { Rdma = new() { ["mlx4_0"] = new Rdma { HcaHandles = 1 } } }) } });
+        yield return Case("linux.resources.unified", c with { Linux = L(c) with { Resources = R(r => r with { Unified = new() { ["memory.max"] = "1M" } }) } });
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void FieldIsReportedAsUnsupported(ContainerConfig config, string path) =>
+        Assert.That(SemanticValidator.Validate(config), Is.EqualTo(new[] { $"config.json: {path}: not supported by ociruntime yet" }));
+
+    [Test]
+    public void EveryTableEntryHasATestCase()
+    {
+        var tested = Cases().Select(c => (string)c.Arguments[1]!)
+            .Select(p => p.StartsWith("mounts[", StringComparison.Ordinal) ? "mounts[]" + p[p.IndexOf(']')..][1..] : p)
+            .ToHashSet();
+        Assert.That(UnsupportedFields.All.Select(f => f.Path), Is.EquivalentTo(tested));
+    }
+
+    [Test]
+    public void EmptyValuesAreNotReported()
+    {
+        var c = Valid();
+        c = c with
+        {
+            Process = P(c) with { ApparmorProfile = "", Scheduler = null },
+            Linux = L(c) with
+            {
+                Resources = new LinuxResources
+                {
+                    Devices = [new DeviceCgroup { Allow = false, Access = "rwm" }],
+                    Memory = new MemoryResources(),
+                    HugepageLimits = [],
+                    Unified = new(),
+                },
+                NetDevices = new(),
+                MountLabel = "",
+            },
+        };
+        Assert.That(SemanticValidator.Validate(c), Is.Empty);
+    }
+}
