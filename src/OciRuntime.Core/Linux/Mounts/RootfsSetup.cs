@@ -104,11 +104,14 @@ public sealed class RootfsSetup
     }
 
     /// <summary>Masked paths, read-only paths, then a read-only root, inside the new root.</summary>
-    public void FinishRootfs(RootfsPlan plan)
+    public void FinishRootfs(RootfsPlan plan) => FinishRootfs(plan, "/");
+
+    /// <summary>Same, on a root given by path; tests run it on a rootfs before pivot_root.</summary>
+    internal void FinishRootfs(RootfsPlan plan, string rootPath)
     {
         if (!plan.MountNamespace)
             return;
-        using var root = sys.OpenHostPath("/");
+        using var root = sys.OpenHostPath(rootPath);
 
         SafeFileHandle? devNull = null;
         try
@@ -148,7 +151,7 @@ public sealed class RootfsSetup
         if (plan.ReadonlyRoot)
         {
             var flags = MountFlags.Bind | MountFlags.Remount | MountFlags.ReadOnly;
-            Wrap(() => sys.Mount(null, "/", null, KeepLockedFlags(flags, sys.MountFlagsOf(root)), null),
+            Wrap(() => sys.Mount(null, rootPath, null, KeepLockedFlags(flags, sys.MountFlagsOf(root)), null),
                 "root.readonly: remount `/` read-only");
         }
     }
