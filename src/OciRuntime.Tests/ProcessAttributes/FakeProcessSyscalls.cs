@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Linux.Process;
+using OciRuntime.Core.Linux.ProcessAttributes;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 /// <summary>Records every call as one line; fails a call whose line starts with a key of <see cref="Failures"/>.</summary>
 internal sealed class FakeProcessSyscalls : IProcessSyscalls

@@ -1,7 +1,7 @@
 using System;
 using OciRuntime.Core.Linux;
 
-namespace OciRuntime.Core.Linux.Process;
+namespace OciRuntime.Core.Linux.ProcessAttributes;
 
 /// <summary>Maps linux.sysctl keys to files under /proc/sys.</summary>
 public static class Sysctl

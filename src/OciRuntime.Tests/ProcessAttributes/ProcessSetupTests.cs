@@ -2,11 +2,11 @@ using System.Collections.Generic;
 using System.Linq;
 using NUnit.Framework;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Linux.Process;
+using OciRuntime.Core.Linux.ProcessAttributes;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 public class ProcessSetupTests
 {

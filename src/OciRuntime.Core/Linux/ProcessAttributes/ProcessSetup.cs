@@ -4,7 +4,7 @@ using System.Globalization;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Planning;
 
-namespace OciRuntime.Core.Linux.Process;
+namespace OciRuntime.Core.Linux.ProcessAttributes;
 
 /// <summary>
 /// Applies a <see cref="ProcessPlan"/> to the calling process, inside the

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OciRuntime.Core.Linux.Process;
+namespace OciRuntime.Core.Linux.ProcessAttributes;
 
 /// <summary>
 /// The side effects <see cref="ProcessSetup"/> performs, one method per

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 /// <summary>Reads #define NAME number lines from the system's uapi headers, an oracle independent of the runtime's tables.</summary>
 internal static class KernelHeaders

@@ -3,7 +3,7 @@ using System.IO;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
 
-namespace OciRuntime.Core.Linux.Process;
+namespace OciRuntime.Core.Linux.ProcessAttributes;
 
 /// <summary>
 /// Finds args[0] the way runc does (Go's exec.LookPath), inside the container

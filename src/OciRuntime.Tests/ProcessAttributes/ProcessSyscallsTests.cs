@@ -4,10 +4,10 @@ using NUnit.Framework;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.Capabilities;
-using OciRuntime.Core.Linux.Process;
+using OciRuntime.Core.Linux.ProcessAttributes;
 using OciRuntime.Core.Planning;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 /// <summary>The real seam against the test process, limited to changes that are harmless and undone.</summary>
 public class ProcessSyscallsTests

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using OciRuntime.Core.Interop;
 
-namespace OciRuntime.Core.Linux.Process;
+namespace OciRuntime.Core.Linux.ProcessAttributes;
 
 /// <summary>
 /// The real <see cref="IProcessSyscalls"/>. Capability and prctl state is per

@@ -1,8 +1,8 @@
 using NUnit.Framework;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Linux.Process;
+using OciRuntime.Core.Linux.ProcessAttributes;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 public class SysctlTests
 {

@@ -1,7 +1,7 @@
 using OciRuntime.Core.Spec;
 using SpecProcess = OciRuntime.Core.Spec.Process;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 internal static class PlannerInput
 {

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using OciRuntime.Core.Interop;
 
-namespace OciRuntime.Core.Linux.Process;
+namespace OciRuntime.Core.Linux.ProcessAttributes;
 
 /// <summary>The last step of the init: replace this process with the user's.</summary>
 public static class Exec

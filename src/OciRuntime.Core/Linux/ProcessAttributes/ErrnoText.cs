@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace OciRuntime.Core.Linux.Process;
+namespace OciRuntime.Core.Linux.ProcessAttributes;
 
 /// <summary>errno text spelled as runc (Go) prints it: strerror with a lower-case first letter.</summary>
 internal static class ErrnoText

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using NUnit.Framework;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Linux.Process;
+using OciRuntime.Core.Linux.ProcessAttributes;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 public class ExecutableResolverTests
 {

@@ -2,7 +2,7 @@ using NUnit.Framework;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Planning;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 public class ProcessEnvironmentTests
 {

@@ -2,7 +2,7 @@ using System.Linq;
 using NUnit.Framework;
 using OciRuntime.Core.Planning;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 public class CapabilityNamesTests
 {

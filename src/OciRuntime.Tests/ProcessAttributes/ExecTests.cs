@@ -2,9 +2,9 @@ using System.IO;
 using System.Runtime.InteropServices;
 using NUnit.Framework;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Linux.Process;
+using OciRuntime.Core.Linux.ProcessAttributes;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 public class ExecTests
 {

@@ -5,7 +5,7 @@ using OciRuntime.Core.Linux;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
-namespace OciRuntime.Tests.Process;
+namespace OciRuntime.Tests.ProcessAttributes;
 
 public class ProcessPlannerTests
 {
