@@ -8,8 +8,8 @@ namespace OciRuntime.Core.Planning;
 public static class ProcessEnvironment
 {
     /// <summary>
-    /// Validates NAME=VALUE entries and drops earlier duplicates (the last value
-    /// wins, at the position where its name first appeared, like runc).
+    /// Validates NAME=VALUE entries and drops all but the last entry of each
+    /// name, which keeps its position (runc, like Go's os/exec, dedups this way).
     /// </summary>
     public static string[] Prepare(string[]? env, out bool hasHome, out string? pathValue)
     {
@@ -18,8 +18,6 @@ public static class ProcessEnvironment
         if (env is null || env.Length == 0)
             return [];
 
-        var lastIndex = new Dictionary<string, int>(env.Length, StringComparer.Ordinal);
-        var order = new List<string>(env.Length);
         for (int i = 0; i < env.Length; i++)
         {
             string entry = env[i];
@@ -29,22 +27,25 @@ public static class ProcessEnvironment
                 throw new RuntimeException($"{where}: invalid environment variable: missing '='");
             if (eq == 0)
                 throw new RuntimeException($"{where}: invalid environment variable: name cannot be empty");
-            string name = entry[..eq];
             if (entry.Contains('\0'))
-                throw new RuntimeException($"{where}: invalid environment variable \"{name}\": contains nul byte (\\x00)");
-            if (!lastIndex.ContainsKey(name))
-                order.Add(name);
-            lastIndex[name] = i;
+                throw new RuntimeException($"{where}: invalid environment variable \"{entry[..eq]}\": contains nul byte (\\x00)");
         }
 
-        var result = new string[order.Count];
-        for (int i = 0; i < order.Count; i++)
-            result[i] = env[lastIndex[order[i]]];
-
-        hasHome = lastIndex.ContainsKey("HOME");
-        if (lastIndex.TryGetValue("PATH", out int p))
-            pathValue = env[p][5..];
-        return result;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>(env.Length);
+        for (int i = env.Length - 1; i >= 0; i--)
+        {
+            string entry = env[i];
+            string name = entry[..entry.IndexOf('=')];
+            if (!seen.Add(name))
+                continue;
+            kept.Add(entry);
+            if (name == "PATH")
+                pathValue = entry[5..];
+        }
+        kept.Reverse();
+        hasHome = seen.Contains("HOME");
+        return kept.ToArray();
     }
 
     /// <summary>

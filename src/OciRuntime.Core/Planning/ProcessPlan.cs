@@ -23,7 +23,7 @@ public sealed record ProcessPlan
     public required bool NoNewPrivileges { get; init; }
     public required string[] Args { get; init; }
 
-    /// <summary>process.env validated and deduplicated (the last value of a name wins, in first-seen order).</summary>
+    /// <summary>process.env validated and deduplicated (only the last entry of a name stays, where it stood).</summary>
     public required string[] Env { get; init; }
 
     /// <summary>Whether Env names HOME; if not, HOME comes from the container's /etc/passwd.</summary>

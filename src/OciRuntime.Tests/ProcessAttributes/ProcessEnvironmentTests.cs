@@ -16,10 +16,10 @@ public class ProcessEnvironmentTests
     }
 
     [Test]
-    public void LastDuplicateWinsAtFirstPosition()
+    public void LastDuplicateWinsAtItsOwnPosition()
     {
         var env = ProcessEnvironment.Prepare(["A=1", "B=2", "A=3", "C="], out _, out _);
-        Assert.That(env, Is.EqualTo(new[] { "A=3", "B=2", "C=" }));
+        Assert.That(env, Is.EqualTo(new[] { "B=2", "A=3", "C=" }));
     }
 
     [Test]

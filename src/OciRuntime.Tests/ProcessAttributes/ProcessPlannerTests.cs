@@ -189,9 +189,9 @@ public class ProcessPlannerTests
     [Test]
     public void EnvIsPreparedIntoThePlan()
     {
-        var plan = ProcessPlanner.Plan(PlannerInput.Minimal() with { Env = ["A=1", "PATH=/x", "A=2"] }, 40);
-        Assert.That(plan.Env, Is.EqualTo(new[] { "A=2", "PATH=/x" }));
-        Assert.That(plan.PathEnv, Is.EqualTo("/x"));
+        var plan = ProcessPlanner.Plan(PlannerInput.Minimal() with { Env = ["A=1", "PATH=/x", "A=2", "PATH=/y"] }, 40);
+        Assert.That(plan.Env, Is.EqualTo(new[] { "A=2", "PATH=/y" }));
+        Assert.That(plan.PathEnv, Is.EqualTo("/y"));
         Assert.That(plan.HasHome, Is.False);
     }
 }
