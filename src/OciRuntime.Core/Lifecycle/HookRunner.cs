@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.Versioning;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using OciRuntime.Core.Linux;
@@ -50,6 +51,8 @@ public static class HookRunner
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
+            // The state must reach the hook as bare JSON: no byte-order mark.
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

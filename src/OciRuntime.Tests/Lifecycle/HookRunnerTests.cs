@@ -29,7 +29,7 @@ public class HookRunnerTests
     {
         var file = Path.Combine(_tmp, "stdin");
         HookRunner.Run("prestart", [Sh($"cat > {file}")], State, null);
-        Assert.That(File.ReadAllText(file), Is.EqualTo(State));
+        Assert.That(File.ReadAllBytes(file), Is.EqualTo(System.Text.Encoding.UTF8.GetBytes(State)));
     }
 
     [Test]
