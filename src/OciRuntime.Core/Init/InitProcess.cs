@@ -43,7 +43,7 @@ public static class InitProcess
         {
             sequence.Prepare();
             ready = true;
-            Send(socket, new InitMessage { Type = "ready" });
+            Send(socket, new InitMessage { Type = "ready", Message = sequence.Warnings.Count == 0 ? null : string.Join("; ", sequence.Warnings) });
             sequence.WaitForStartAndExec();
             return 1; // not reached: exec replaced the process
         }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Pending;
+using OciRuntime.Core.Lifecycle;
+using OciRuntime.Core.Linux.Mounts;
+using OciRuntime.Core.Linux.ProcessAttributes;
+using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Init;
@@ -18,7 +20,14 @@ internal sealed class InitSequence
     private readonly InitRequest _request;
     private readonly SyncSocket _socket;
     private readonly ContainerConfig _config;
+    private readonly RootfsSetup _rootfs = new(MountSyscalls.Instance);
+    private readonly ProcessSetup _process = new(new ProcessSyscalls());
+    private RootfsPlan _rootfsPlan = null!;
+    private ProcessPlan _processPlan = null!;
+    private string[] _env = [];
     private int _fifoFd = -1;
+
+    public List<string> Warnings { get; } = new();
     private string _executable = "";
 
     public InitSequence(InitRequest request, SyncSocket socket)
@@ -30,19 +39,21 @@ internal sealed class InitSequence
 
     private IEnumerable<(string Name, Action Step)> PrepareSteps() =>
     [
+        ("plan", Plan),
+        ("oom_score_adj", OomScoreAdj),
         ("mount rootfs", MountRootfs),
         ("runtime hooks", RuntimeHooks),
         ("createContainer hooks", CreateContainerHooks),
         ("open exec fifo", OpenFifo),
         ("enter rootfs", EnterRootfs),
         ("masked and readonly paths", FinishRootfs),
+        ("umask", Umask),
         ("sysctl", Sysctl),
         ("hostname", Hostname),
         ("rlimits", Rlimits),
-        ("user and groups", Identity),
-        ("capabilities", Capabilities),
+        ("environment", BuildEnvironment),
+        ("user, groups and capabilities", Credentials),
         ("no_new_privs", NoNewPrivileges),
-        ("cwd", Cwd),
         ("find executable", FindExecutable),
     ];
 
@@ -56,15 +67,26 @@ internal sealed class InitSequence
     {
         WaitExecFifo();
         StartContainerHooks();
-        Exec();
+        ExecProcess();
     }
 
-    private void MountRootfs()
+    private void Plan()
     {
-        // Placeholder until the mount layer lands: a private propagation so
-        // nothing leaks back to the host.
-        SyscallException.Check(PendingLibc.Mount(null, "/", null, 0x4000 | 0x40000, null), "mount `/` rslave");
+        // The init has joined its cgroup (and cgroup namespace) by now, so the
+        // layout it sees is the one cgroup mounts must reflect.
+        _rootfsPlan = MountPlanner.Plan(_config, _request.Rootfs, new RootfsOptions
+        {
+            NoPivot = _request.NoPivot,
+            BundlePath = _request.Bundle,
+            CgroupLayout = HostCgroupProbe.Detect(),
+        });
+        _processPlan = ProcessPlanner.Plan(_config.Process!, _request.LastCap);
     }
+
+    // Early, while fully privileged: lowering the score needs CAP_SYS_RESOURCE.
+    private void OomScoreAdj() => _process.SetOomScoreAdj(_processPlan.OomScoreAdj);
+
+    private void MountRootfs() => _rootfs.PrepareRootfs(_rootfsPlan);
 
     private void RuntimeHooks()
     {
@@ -75,9 +97,9 @@ internal sealed class InitSequence
             throw new RuntimeException(reply.Message ?? "runtime hooks failed");
     }
 
-    private void CreateContainerHooks()
-    {
-    }
+    // config.md: in the container namespace, after the mounts, before pivot_root.
+    private void CreateContainerHooks() =>
+        HookRunner.Run("createContainer", _config.Hooks?.CreateContainer, _request.HookState);
 
     private void OpenFifo()
     {
@@ -88,55 +110,37 @@ internal sealed class InitSequence
         _fifoFd = SyscallException.Check(Libc.Open(_request.FifoPath, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{_request.FifoPath}`");
     }
 
-    private void EnterRootfs()
+    private void EnterRootfs() => _rootfs.EnterRootfs(_rootfsPlan);
+
+    private void FinishRootfs() => _rootfs.FinishRootfs(_rootfsPlan);
+
+    private void Umask() => _process.SetUmask(_processPlan.Umask);
+
+    private void Sysctl() => _process.ApplySysctls(_config.Linux?.Sysctl);
+
+    private void Hostname()
     {
-        SyscallException.Check(PendingLibc.Chroot(_request.Rootfs), $"chroot `{_request.Rootfs}`");
-        SyscallException.Check(PendingLibc.Chdir("/"), "chdir `/`");
+        _process.SetHostname(_config.Hostname);
+        _process.SetDomainname(_config.Domainname);
     }
 
-    private void FinishRootfs()
+    // Before the uid switch: raising a hard limit needs CAP_SYS_RESOURCE.
+    private void Rlimits() => _process.ApplyRlimits(_processPlan);
+
+    // While still root: HOME comes from the container's /etc/passwd.
+    private void BuildEnvironment() => _env = _process.BuildEnvironment(_processPlan);
+
+    private void Credentials()
     {
+        // Warnings go to the runtime's log with "ready", never to the
+        // container's stderr, which belongs to the workload.
+        Warnings.AddRange(_process.ApplyCredentials(_processPlan));
     }
 
-    private void Sysctl()
-    {
-    }
+    private void NoNewPrivileges() => _process.SetNoNewPrivileges(_processPlan.NoNewPrivileges);
 
-    private unsafe void Hostname()
-    {
-        if (string.IsNullOrEmpty(_config.Hostname))
-            return;
-        var b = System.Text.Encoding.UTF8.GetBytes(_config.Hostname);
-        fixed (byte* p = b)
-            SyscallException.Check(PendingLibc.Sethostname(p, (nuint)b.Length), $"sethostname `{_config.Hostname}`");
-    }
-
-    private void Rlimits()
-    {
-    }
-
-    private void Identity()
-    {
-    }
-
-    private void Capabilities()
-    {
-    }
-
-    private void NoNewPrivileges()
-    {
-    }
-
-    private void Cwd()
-    {
-        var cwd = _config.Process?.Cwd ?? "/";
-        SyscallException.Check(PendingLibc.Chdir(cwd), $"chdir `{cwd}`");
-    }
-
-    private void FindExecutable()
-    {
-        _executable = _config.Process?.Args?[0] ?? throw new RuntimeException("config.json: process.args: empty");
-    }
+    // Resolved before "ready" so that a missing executable fails `create`, as in runc.
+    private void FindExecutable() => _executable = ExecutableResolver.Resolve(_processPlan.Args[0], _processPlan.PathEnv);
 
     private void WaitExecFifo()
     {
@@ -157,25 +161,16 @@ internal sealed class InitSequence
 
     private void StartContainerHooks()
     {
+        // runc hands startContainer hooks the state as "created".
+        if (_config.Hooks?.StartContainer is { Length: > 0 } hooks)
+            HookRunner.Run("startContainer", hooks, _request.HookState.Replace("\"status\":\"creating\"", "\"status\":\"created\"", StringComparison.Ordinal));
     }
 
-    private unsafe void Exec()
+    private void ExecProcess()
     {
-        var args = _config.Process!.Args!;
-        var env = _config.Process.Env ?? [];
         // CVE-2024-21626: nothing but stdio and the preserved fds may cross
         // into the container, whatever the runtime or its caller left open.
         Libc.CloseRange((uint)(3 + _request.PreserveFds), uint.MaxValue, Libc.CLOSE_RANGE_CLOEXEC);
-        nint path = Marshal.StringToCoTaskMemUTF8(_executable);
-        nint* argv = stackalloc nint[args.Length + 1];
-        for (int i = 0; i < args.Length; i++)
-            argv[i] = Marshal.StringToCoTaskMemUTF8(args[i]);
-        argv[args.Length] = 0;
-        nint* envp = stackalloc nint[env.Length + 1];
-        for (int i = 0; i < env.Length; i++)
-            envp[i] = Marshal.StringToCoTaskMemUTF8(env[i]);
-        envp[env.Length] = 0;
-        PendingLibc.Execve(path, argv, envp);
-        throw new SyscallException($"exec `{_executable}`", Libc.Errno);
+        Exec.Execve(_executable, _processPlan.Args, _env);
     }
 }

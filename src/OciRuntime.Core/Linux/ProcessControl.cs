@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using OciRuntime.Core.Interop;
-using OciRuntime.Core.Pending;
+
 
 namespace OciRuntime.Core.Linux;
 
@@ -11,7 +11,7 @@ public static class ProcessControl
     /// <summary>Sends a signal; false when the process no longer exists.</summary>
     public static bool Kill(int pid, int signal)
     {
-        if (PendingLibc.Kill(pid, signal) == 0)
+        if (Libc.Kill(pid, signal) == 0)
             return true;
         int errno = Libc.Errno;
         if (errno == Flags.ESRCH)

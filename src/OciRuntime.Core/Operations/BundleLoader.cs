@@ -2,13 +2,17 @@ using System.IO;
 using System.Text.Json;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Spec;
+using OciRuntime.Core.Validation;
 
 namespace OciRuntime.Core.Operations;
 
-/// <summary>Reads, validates and decodes a bundle's config.json.</summary>
+/// <summary>
+/// Reads a bundle's config.json, validates it against the runtime-spec
+/// schema before anything else, decodes it, then applies the semantic checks.
+/// </summary>
 public static class BundleLoader
 {
-    public static (ContainerConfig Config, byte[] Raw) Load(string bundle)
+    public static ContainerConfig Load(string bundle)
     {
         if (!Directory.Exists(bundle))
             throw new RuntimeException($"bundle `{bundle}`: no such directory");
@@ -26,6 +30,16 @@ public static class BundleLoader
         {
             throw new RuntimeException($"read `{path}`: {e.Message}");
         }
+        catch (System.UnauthorizedAccessException e)
+        {
+            throw new RuntimeException($"read `{path}`: {e.Message}");
+        }
+        return Decode(raw);
+    }
+
+    public static ContainerConfig Decode(byte[] raw)
+    {
+        Fail(SchemaValidator.ValidateConfig(raw));
         ContainerConfig? config;
         try
         {
@@ -33,16 +47,28 @@ public static class BundleLoader
         }
         catch (JsonException e)
         {
-            throw new RuntimeException($"config.json: {e.Message}");
+            throw new RuntimeException($"config.json: {e.Path}: {e.Message}");
         }
-        return (config ?? throw new RuntimeException("config.json: empty document"), raw);
+        if (config is null)
+            throw new RuntimeException("config.json: (root): expected an object, got null");
+        Fail(SemanticValidator.Validate(config));
+        return config;
+    }
+
+    /// <summary>Reports the first error; the others would only repeat the one-line rule.</summary>
+    private static void Fail(System.Collections.Generic.IReadOnlyList<string> errors)
+    {
+        if (errors.Count == 1)
+            throw new RuntimeException(errors[0]);
+        if (errors.Count > 1)
+            throw new RuntimeException($"{errors[0]} (and {errors.Count - 1} more error{(errors.Count > 2 ? "s" : "")})");
     }
 
     public static string RootfsPath(ContainerConfig config, string bundle)
     {
         var root = config.Root?.Path;
         if (string.IsNullOrEmpty(root))
-            throw new RuntimeException("config.json: root.path: required");
+            throw new RuntimeException("config.json: root.path: required property is missing");
         var full = Path.GetFullPath(Path.Combine(bundle, root));
         if (!Directory.Exists(full))
             throw new RuntimeException($"config.json: root.path: rootfs `{full}` does not exist");

@@ -1,45 +1,70 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using OciRuntime.Core.Init;
+using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Pending;
+using OciRuntime.Core.Linux.Capabilities;
+using OciRuntime.Core.Linux.Cgroups;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Operations;
 
 /// <summary>
-/// `create`, parent side: validate → plan → cgroup → spawn init → id maps →
-/// cgroup placement → runtime hooks → wait for "ready" → write state.
-/// Any failure undoes every step, so bad input leaves nothing behind.
+/// `create`, parent side, in the order of DESIGN.md: validate → plan →
+/// cgroup → spawn init → id maps → cgroup placement → runtime hooks → wait
+/// for "ready" → write state. A failure at any step undoes the earlier
+/// ones, so bad input leaves no state directory, cgroup, process or FIFO.
 /// </summary>
 public sealed class CreateOperation
 {
-    private readonly string _root;
+    private readonly StateStore _store;
+    private readonly ILogger? _log;
 
-    public CreateOperation(string stateRoot) => _root = stateRoot;
+    public CreateOperation(string stateRoot, ILogger? log)
+    {
+        _store = new StateStore(stateRoot);
+        _log = log;
+    }
 
     public int Run(CreateOptions options)
     {
+        ContainerId.Validate(options.Id);
+        if (options.ConsoleSocket is not null)
+            throw new RuntimeException("--console-socket: not supported by ociruntime yet");
         var bundle = Path.GetFullPath(options.Bundle);
-        var (config, _) = BundleLoader.Load(bundle);
+        var config = BundleLoader.Load(bundle);
         var rootfs = BundleLoader.RootfsPath(config, bundle);
-        var nsPlan = NamespacePlanner.Plan(config);
 
-        var store = new PendingState(_root);
-        store.Create(options.Id);
+        // Plan everything that can be refused before any resource exists.
+        var nsPlan = NamespacePlanner.Plan(config);
+        MountPlanner.Plan(config, rootfs, new RootfsOptions { NoPivot = options.NoPivot, BundlePath = bundle });
+        int lastCap = KernelCapabilities.ReadLastCap();
+        var processPlan = ProcessPlanner.Plan(config.Process!, lastCap);
+        foreach (var w in processPlan.Warnings)
+            _log?.LogWarning("{Warning}", w);
+        var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupManager.DefaultPath(options.Id) : config.Linux!.CgroupsPath!;
+        var cgroup = CgroupManager.Open(cgroupsPath);
+        var deviceRules = DeviceRulePlanner.Plan(config);
+
+        using var lck = _store.Create(options.Id);
         int initPid = -1;
+        bool cgroupCreated = false;
         SyncSocket? socket = null;
         try
         {
-            var fifo = Path.Combine(store.Dir(options.Id), "exec.fifo");
-            SyscallException.Check(PendingLibc.Mkfifo(fifo, Convert.ToUInt32("622", 8)), $"mkfifo `{fifo}`");
+            var fifo = _store.CreateExecFifo(options.Id);
+            cgroup.Create();
+            cgroupCreated = true;
+            if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
+                _log?.LogWarning("device rules are not enforced on cgroup v2 yet");
 
             if (options.StayParent)
-                SyscallException.Check(PendingLibc.Prctl(36 /* PR_SET_CHILD_SUBREAPER */, 1, 0, 0, 0), "prctl PR_SET_CHILD_SUBREAPER");
+                ChildSubreaper.Enable();
 
-            (initPid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, _ => { });
+            (initPid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, cgroup.AddProcess);
             var request = new InitRequest
             {
                 Config = config,
@@ -50,26 +75,29 @@ public sealed class CreateOperation
                 NoNewKeyring = options.NoNewKeyring,
                 PreserveFds = options.PreserveFds,
                 Id = options.Id,
+                LastCap = lastCap,
+                HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
-            while (true)
+            var warnings = WaitReady(socket, request.HookState, config.Hooks);
+            if (warnings is not null)
+                _log?.LogWarning("{Warnings}", warnings);
+
+            _store.Save(new ContainerRecord
             {
-                var msg = InitProcess.Receive(socket);
-                if (msg.Type == "ready")
-                    break;
-                if (msg.Type == "error")
-                    throw new RuntimeException(msg.Message ?? "container init failed");
-                if (msg.Type == "hooks")
-                    InitProcess.Send(socket, new InitMessage { Type = "hooks-done" });
-            }
-            store.Save(new PendingRecord
-            {
+                OciVersion = config.OciVersion,
                 Id = options.Id,
-                Pid = initPid,
+                InitPid = initPid,
+                InitStartTime = StatusDeriver.Host.StartTimeOf(initPid) ?? 0,
                 Bundle = bundle,
                 Rootfs = rootfs,
-                Created = DateTime.UtcNow.ToString("o"),
+                Created = Rfc3339.Nano(DateTime.UtcNow),
+                Owner = Environment.UserName,
                 Annotations = config.Annotations,
+                CgroupsPath = cgroupsPath,
+                NamespacePaths = NamespacePaths(initPid, nsPlan),
+                HasPidNamespace = nsPlan.Has(NamespaceKind.Pid),
+                Hooks = config.Hooks,
             });
             if (options.PidFile is not null)
                 PidFile.Write(options.PidFile, initPid);
@@ -77,17 +105,77 @@ public sealed class CreateOperation
         }
         catch
         {
-            if (initPid > 0)
-            {
-                ProcessControl.Kill(initPid, 9);
+            if (initPid > 0 && ProcessControl.Kill(initPid, 9))
                 ProcessControl.WaitGone(initPid, TimeSpan.FromSeconds(5));
-            }
-            store.Remove(options.Id);
+            if (cgroupCreated)
+                TryDestroy(cgroup);
+            _store.Remove(options.Id);
             throw;
         }
         finally
         {
             socket?.Dispose();
         }
+    }
+
+    /// <returns>Warnings the init collected, if any.</returns>
+    private static string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks)
+    {
+        while (true)
+        {
+            var msg = InitProcess.Receive(socket);
+            switch (msg.Type)
+            {
+                case "ready":
+                    return msg.Message;
+                case "error":
+                    throw new RuntimeException(msg.Message ?? "container init failed");
+                case "hooks":
+                    // config.md: prestart (deprecated) and createRuntime run in the
+                    // runtime namespace after the mounts, before pivot_root.
+                    try
+                    {
+                        HookRunner.Run("prestart", hooks?.Prestart, hookState);
+                        HookRunner.Run("createRuntime", hooks?.CreateRuntime, hookState);
+                    }
+                    catch (Exception e)
+                    {
+                        InitProcess.Send(socket, new InitMessage { Type = "error", Message = e.Message });
+                        throw;
+                    }
+                    InitProcess.Send(socket, new InitMessage { Type = "hooks-done" });
+                    break;
+                default:
+                    throw new RuntimeException($"container init: unexpected message \"{msg.Type}\"");
+            }
+        }
+    }
+
+    private static System.Collections.Generic.Dictionary<string, string> NamespacePaths(int pid, NamespacePlan plan)
+    {
+        var paths = new System.Collections.Generic.Dictionary<string, string>();
+        foreach (var (name, kind, file) in NamespaceFiles)
+            if (plan.Has(kind))
+                paths[name] = $"/proc/{pid}/ns/{file}";
+        return paths;
+    }
+
+    private static readonly (string Name, NamespaceKind Kind, string File)[] NamespaceFiles =
+    [
+        ("user", NamespaceKind.User, "user"),
+        ("pid", NamespaceKind.Pid, "pid"),
+        ("uts", NamespaceKind.Uts, "uts"),
+        ("ipc", NamespaceKind.Ipc, "ipc"),
+        ("network", NamespaceKind.Network, "net"),
+        ("cgroup", NamespaceKind.Cgroup, "cgroup"),
+        ("mount", NamespaceKind.Mount, "mnt"),
+        ("time", NamespaceKind.Time, "time"),
+    ];
+
+    internal static void TryDestroy(ICgroupManager cgroup)
+    {
+        foreach (var pid in cgroup.Pids())
+            ProcessControl.Kill(pid, 9);
+        cgroup.Destroy();
     }
 }

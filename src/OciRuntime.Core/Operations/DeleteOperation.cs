@@ -1,28 +1,75 @@
 using System;
+using Microsoft.Extensions.Logging;
+using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Pending;
 
 namespace OciRuntime.Core.Operations;
 
-/// <summary>`delete`: removes a stopped (or, with force, any) container and everything it owns.</summary>
+/// <summary>
+/// `delete`: removes a stopped (or created, or with --force any) container
+/// and everything it owns: processes, cgroup, state directory; then runs the
+/// poststop hooks.
+/// </summary>
 public sealed class DeleteOperation
 {
-    private readonly string _root;
+    private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(10);
+    private readonly StateStore _store;
+    private readonly ILogger? _log;
 
-    public DeleteOperation(string stateRoot) => _root = stateRoot;
+    public DeleteOperation(string stateRoot, ILogger? log)
+    {
+        _store = new StateStore(stateRoot);
+        _log = log;
+    }
 
     public void Run(string id, bool force)
     {
-        var store = new PendingState(_root);
-        var rec = store.Load(id);
-        if (ProcessControl.IsAlive(rec.Pid))
+        ContainerId.Validate(id);
+        if (force && !_store.Exists(id))
+            return; // runc: deleting an unknown container with --force succeeds quietly
+        using var lck = _store.Lock(id, LockMode.Exclusive);
+        var container = Container.Load(_store, id);
+        var status = container.Status();
+        Transitions.Ensure(force ? ContainerOperation.DeleteForce : ContainerOperation.Delete, status, id);
+
+        if (status != ContainerStatus.Stopped)
+            KillInit(container);
+        // Without a pid namespace the init's death does not take its children
+        // along: kill whatever is left in the cgroup.
+        if (container.Cgroup is { } cgroup)
         {
-            if (!force && System.IO.File.Exists(System.IO.Path.Combine(store.Dir(id), "exec.fifo")) == false)
-                throw new RuntimeException($"cannot delete container {id} that is not stopped: running");
-            ProcessControl.Kill(rec.Pid, 9);
-            if (!ProcessControl.WaitGone(rec.Pid, TimeSpan.FromSeconds(10)))
-                throw new RuntimeException($"delete `{id}`: init process {rec.Pid} did not exit after SIGKILL");
+            for (int round = 0; round < 3; round++)
+            {
+                var pids = cgroup.Pids();
+                if (pids.Count == 0)
+                    break;
+                if (cgroup.IsFrozen())
+                    throw new RuntimeException($"cannot delete container {id}: its cgroup is frozen (resume it first)");
+                foreach (var pid in pids)
+                    ProcessControl.Kill(pid, 9);
+                foreach (var pid in pids)
+                    ProcessControl.WaitGone(pid, KillTimeout);
+            }
+            cgroup.Destroy();
         }
-        store.Remove(id);
+        var hookState = container.HookState(ContainerStatus.Stopped);
+        _store.Remove(id);
+        // config.md: a failing poststop hook is logged as a warning; delete still succeeds.
+        try
+        {
+            HookRunner.Run("poststop", container.Record.Hooks?.Poststop, hookState);
+        }
+        catch (RuntimeException e)
+        {
+            _log?.LogWarning("{Message}", e.Message);
+            Console.Error.WriteLine(e.Message);
+        }
+    }
+
+    private static void KillInit(Container container)
+    {
+        int pid = container.Record.InitPid;
+        if (ProcessControl.Kill(pid, 9) && !ProcessControl.WaitGone(pid, KillTimeout))
+            throw new RuntimeException($"delete `{container.Id}`: init process {pid} did not exit {KillTimeout.TotalSeconds}s after SIGKILL");
     }
 }

@@ -1,41 +1,77 @@
+using System;
 using System.IO;
+using System.Threading;
+using Microsoft.Extensions.Logging;
 using OciRuntime.Core.Interop;
+using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
-using OciRuntime.Core.Pending;
 
 namespace OciRuntime.Core.Operations;
 
-/// <summary>`start`: releases the init blocked on the exec FIFO.</summary>
+/// <summary>`start`: releases the init blocked on the exec FIFO, then runs poststart hooks.</summary>
 public sealed class StartOperation
 {
-    private readonly string _root;
+    private readonly StateStore _store;
+    private readonly ILogger? _log;
 
-    public StartOperation(string stateRoot) => _root = stateRoot;
+    public StartOperation(string stateRoot, ILogger? log)
+    {
+        _store = new StateStore(stateRoot);
+        _log = log;
+    }
 
     public void Run(string id)
     {
-        var store = new PendingState(_root);
-        store.Load(id);
-        var fifo = Path.Combine(store.Dir(id), "exec.fifo");
-        if (!File.Exists(fifo))
-            throw new RuntimeException("cannot start an already running container");
-        // Opening for reading completes the init's blocked open for writing;
-        // the byte it writes says it got past that point.
-        int fd = SyscallException.Check(Libc.Open(fifo, Flags.O_RDONLY | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
+        ContainerId.Validate(id);
+        Container container;
+        using (_store.Lock(id, LockMode.Exclusive))
+        {
+            container = Container.Load(_store, id);
+            Transitions.Ensure(ContainerOperation.Start, container.Status(), id);
+            ReleaseInit(container);
+            File.Delete(_store.ExecFifoPath(id));
+        }
+        // config.md: a failing poststart hook is logged; the container keeps running.
         try
         {
-            unsafe
+            HookRunner.Run("poststart", container.Record.Hooks?.Poststart, container.HookState(ContainerStatus.Running));
+        }
+        catch (RuntimeException e)
+        {
+            _log?.LogWarning("{Message}", e.Message);
+            Console.Error.WriteLine(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Opens the FIFO without blocking and reads the init's byte: a blocking
+    /// open would hang forever if the init died in the meantime.
+    /// </summary>
+    private static unsafe void ReleaseInit(Container container)
+    {
+        var fifo = container.Store.ExecFifoPath(container.Id);
+        int fd = SyscallException.Check(Libc.Open(fifo, Flags.O_RDONLY | Flags.O_NONBLOCK | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
+        try
+        {
+            int delay = 1;
+            while (true)
             {
                 byte b;
                 var n = Libc.Read(fd, &b, 1);
-                if (n <= 0)
+                if (n == 1)
+                    return;
+                if (n < 0 && Libc.Errno != Flags.EAGAIN && Libc.Errno != Flags.EINTR)
+                    throw new SyscallException($"read `{fifo}`", Libc.Errno);
+                // n == 0: no writer yet; EAGAIN: the writer is there, its byte not yet.
+                if (!ProcessControl.IsAlive(container.Record.InitPid))
                     throw new RuntimeException("cannot start a container that has stopped");
+                Thread.Sleep(delay);
+                delay = Math.Min(delay * 2, 20);
             }
         }
         finally
         {
             Libc.Close(fd);
         }
-        File.Delete(fifo);
     }
 }

@@ -31,7 +31,7 @@ internal static class CreateCommand
 
     private static int Run(ParsedArgs args)
     {
-        new CreateOperation(GlobalOptions.Current.Root).Run(Options(args, stayParent: false));
+        new CreateOperation(GlobalOptions.Current.Root, GlobalOptions.Current.Log).Run(Options(args, stayParent: false));
         return 0;
     }
 }

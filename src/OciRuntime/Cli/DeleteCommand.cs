@@ -10,7 +10,7 @@ internal static class DeleteCommand
 
     private static int Run(ParsedArgs args)
     {
-        new DeleteOperation(GlobalOptions.Current.Root).Run(args.Positional[0], args.Bool("force"));
+        new DeleteOperation(GlobalOptions.Current.Root, GlobalOptions.Current.Log).Run(args.Positional[0], args.Bool("force"));
         return 0;
     }
 }

@@ -18,14 +18,15 @@ internal static class RunCommand
         bool detach = args.Bool("detach");
         var options = CreateCommand.Options(args, stayParent: !detach);
         var root = GlobalOptions.Current.Root;
-        int pid = new CreateOperation(root).Run(options);
+        var log = GlobalOptions.Current.Log;
+        int pid = new CreateOperation(root, log).Run(options);
         try
         {
-            new StartOperation(root).Run(options.Id);
+            new StartOperation(root, log).Run(options.Id);
         }
         catch
         {
-            new DeleteOperation(root).Run(options.Id, force: true);
+            new DeleteOperation(root, log).Run(options.Id, force: true);
             throw;
         }
         if (detach)
@@ -33,7 +34,7 @@ internal static class RunCommand
         using var forward = SignalForwarder.Forward(pid);
         int code = ProcessControl.WaitChild(pid);
         if (!args.Bool("keep"))
-            new DeleteOperation(root).Run(options.Id, force: true);
+            new DeleteOperation(root, log).Run(options.Id, force: true);
         return code;
     }
 }

@@ -9,7 +9,7 @@ internal static class StartCommand
 
     private static int Run(ParsedArgs args)
     {
-        new StartOperation(GlobalOptions.Current.Root).Run(args.Positional[0]);
+        new StartOperation(GlobalOptions.Current.Root, GlobalOptions.Current.Log).Run(args.Positional[0]);
         return 0;
     }
 }

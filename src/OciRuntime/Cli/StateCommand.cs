@@ -1,3 +1,8 @@
+using System;
+using System.Text.Json;
+using OciRuntime.Core.Lifecycle;
+using OciRuntime.Core.Operations;
+
 namespace OciRuntime.Cli;
 
 /// <summary>`state`: print the container's state JSON.</summary>
@@ -5,5 +10,14 @@ internal static class StateCommand
 {
     public static readonly Command Definition = new("state", "<container-id>", "output the state of a container", [], Run, 1, 1);
 
-    private static int Run(ParsedArgs args) => throw new UsageException("state: not wired yet");
+    private static int Run(ParsedArgs args)
+    {
+        var store = new StateStore(GlobalOptions.Current.Root);
+        var id = args.Positional[0];
+        ContainerId.Validate(id);
+        using var lck = store.Lock(id, LockMode.Shared);
+        var container = Container.Load(store, id);
+        Console.Out.WriteLine(JsonSerializer.Serialize(container.View(container.Status()), OperationsJson.Default.StateView));
+        return 0;
+    }
 }
