@@ -51,6 +51,8 @@ new_env() {
     cp -a "$WORK/rootfs" "$B/rootfs"
     jq --arg cg "$CGPATH" '.linux.cgroupsPath = $cg' "$SPEC_DIR/base-config.json" > "$B/config.json"
     printf '%s\t%s\t%s\t%s\n' "$RT" "$ROOT" "$MARK" "$CGPATH" >> "$T/envs"
+    # A long-lived default process, marked so leftovers can be found.
+    probe 'trap "exit 0" TERM; sleep 100 & wait'
 }
 
 # cfg JQ_FILTER [jq args...]: edit the bundle's config.json in place.
