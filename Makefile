@@ -7,7 +7,7 @@ DOTNET ?= dotnet
 # the scenarios that compare behaviour (empty ORACLE disables comparison).
 RUNTIME ?= $(abspath $(BIN))
 ORACLE ?= runc
-JOBS ?= 2
+JOBS ?= 3
 # The runtime whose `spec` command writes the demo bundle's config.json.
 SPEC_RUNTIME ?= $(abspath $(BIN))
 
