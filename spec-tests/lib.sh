@@ -39,7 +39,9 @@ setup_test() {
 # new_env RUNTIME_BIN: fresh bundle, state dir and container id; the
 # previous environment's containers stay tracked for teardown.
 new_env() {
-    ENV_N=$((ENV_N + 1))
+    # Numbered from the environments already registered, so that scenarios
+    # running in subshells never reuse a number.
+    ENV_N=$(( $(cat "$T/envs" 2>/dev/null | wc -l) + 1 ))
     RT=$1
     B=$T/b$ENV_N
     ROOT=$T/state$ENV_N

@@ -42,14 +42,17 @@ internal sealed class InitSequence
         ("plan", Plan),
         ("oom_score_adj", OomScoreAdj),
         ("mount rootfs", MountRootfs),
+        ("create cwd", CreateCwd),
         ("runtime hooks", RuntimeHooks),
         ("createContainer hooks", CreateContainerHooks),
         ("open exec fifo", OpenFifo),
         ("enter rootfs", EnterRootfs),
-        ("masked and readonly paths", FinishRootfs),
-        ("umask", Umask),
+        // sysctl and hostname before masked/readonly paths, as runc does:
+        // /proc/sys is usually among the read-only paths.
         ("sysctl", Sysctl),
         ("hostname", Hostname),
+        ("masked and readonly paths", FinishRootfs),
+        ("umask", Umask),
         ("rlimits", Rlimits),
         ("environment", BuildEnvironment),
         ("user, groups and capabilities", Credentials),
@@ -87,6 +90,8 @@ internal sealed class InitSequence
     private void OomScoreAdj() => _process.SetOomScoreAdj(_processPlan.OomScoreAdj);
 
     private void MountRootfs() => _rootfs.PrepareRootfs(_rootfsPlan);
+
+    private void CreateCwd() => _rootfs.EnsureDirectory(_rootfsPlan, _processPlan.Cwd);
 
     private void RuntimeHooks()
     {

@@ -31,9 +31,9 @@ public static class HookRunner
     // itself has exited we wait this long for its output, then stop reading.
     private static readonly TimeSpan OutputGrace = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Runs the hooks; the hooks' stdout and stderr go to the runtime's stderr.</summary>
+    /// <summary>Runs the hooks; like runc, their output only shows in the error of a failing hook.</summary>
     public static void Run(string phase, IReadOnlyList<Hook>? hooks, string stateJson) =>
-        Run(phase, hooks, stateJson, Console.Error);
+        Run(phase, hooks, stateJson, null);
 
     /// <summary>Runs the hooks, copying what each hook printed to <paramref name="output"/> (null drops it).</summary>
     public static void Run(string phase, IReadOnlyList<Hook>? hooks, string stateJson, TextWriter? output)

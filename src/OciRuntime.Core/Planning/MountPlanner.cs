@@ -62,7 +62,9 @@ public static class MountPlanner
             MountNamespace = Has("mount"),
             NoPivot = options.NoPivot,
             UserNamespace = userns,
-            RootPropagation = rootfsPropagation ?? (MountFlags.Slave | MountFlags.Recursive),
+            // An unbindable "/" would refuse the rootfs bind that pivot_root needs:
+            // keep the default there and make the new root unbindable after pivot.
+            RootPropagation = rootfsPropagation is { } p && (p & MountFlags.Unbindable) == 0 ? p : MountFlags.Slave | MountFlags.Recursive,
             RootfsPropagation = rootfsPropagation,
             Mounts = steps,
             SetupDev = setupDev,

@@ -42,7 +42,8 @@ internal static class ListCommand
         }
         if (format == "json")
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(views, OperationsJson.Default.ListStateView));
+            // runc prints "null" for an empty list; engines parse either.
+            Console.Out.WriteLine(views.Count == 0 ? "null" : JsonSerializer.Serialize(views, OperationsJson.Default.ListStateView));
             return 0;
         }
         var rows = new List<string[]> { new[] { "ID", "PID", "STATUS", "BUNDLE", "CREATED", "OWNER" } };

@@ -62,6 +62,17 @@ public sealed class RootfsSetup
     }
 
     /// <summary>
+    /// Creates a directory (and its parents) inside the rootfs, resolved
+    /// there without following symlinks out of it. runc creates a missing
+    /// process.cwd this way, before pivot_root.
+    /// </summary>
+    public void EnsureDirectory(RootfsPlan plan, string containerPath)
+    {
+        using var root = sys.OpenHostPath(plan.RootfsPath);
+        using var dir = sys.OpenInRoot(root, containerPath, MissingPath.CreateDirectory);
+    }
+
+    /// <summary>
     /// pivot_root(2) "." "." : the old root ends up stacked on the new one, and
     /// detaching it leaves only the rootfs, without a put_old directory in the image.
     /// </summary>
