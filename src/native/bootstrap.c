@@ -11,7 +11,7 @@
  * It does nothing unless _OCIRT_SYNC names the inherited sync socket.
  *
  * Protocol (SOCK_SEQPACKET, one message per line, all text):
- *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\n"
+ *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\nkeyring NAME\n"
  *   here -> parent : "wait\n"        user namespace (if any) exists: write the
  *                                     id maps and move us into the cgroup
  *   parent -> here : "go\n"
@@ -33,6 +33,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -121,6 +122,7 @@ static void bootstrap(void)
 	long clone_flags = 0;
 	long long mono_s = 0, mono_ns = 0, boot_s = 0, boot_ns = 0;
 	int have_timens = 0;
+	char keyring[256] = "";
 
 	if (recv_msg(msg, sizeof(msg)) <= 0)
 		fail("read bootstrap message", NULL);
@@ -148,6 +150,8 @@ static void bootstrap(void)
 				fail("bad timens line", line);
 			}
 			have_timens = 1;
+		} else if (strncmp(line, "keyring ", 8) == 0) {
+			snprintf(keyring, sizeof(keyring), "%s", line + 8);
 		}
 	}
 
@@ -210,6 +214,14 @@ static void bootstrap(void)
 			fail("write", "/proc/self/timens_offsets");
 		close(fd);
 	}
+
+	/*
+	 * A session keyring of its own, so the container cannot see or use the
+	 * keys of the caller's session (runc does the same; --no-new-keyring
+	 * omits the line). Kernels without keyrings answer ENOSYS: not an error.
+	 */
+	if (keyring[0] && syscall(SYS_keyctl, 1 /* KEYCTL_JOIN_SESSION_KEYRING */, keyring) < 0 && errno != ENOSYS)
+		fail("join session keyring", keyring);
 
 	/*
 	 * Always fork: a new pid or time namespace only applies to children,

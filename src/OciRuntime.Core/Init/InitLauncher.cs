@@ -22,7 +22,8 @@ public static class InitLauncher
     /// <param name="placeBootstrap">Called with the bootstrap pid once its user
     /// namespace exists: the place to move it into the cgroup, so that the init
     /// and a new cgroup namespace start there.</param>
-    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, Action<int> placeBootstrap)
+    /// <param name="keyring">Name of the session keyring the init joins; null to keep the caller's (--no-new-keyring).</param>
+    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, Action<int> placeBootstrap)
     {
         var (parent, child) = SyncSocket.CreatePair();
         int bootstrapPid = -1;
@@ -32,7 +33,7 @@ public static class InitLauncher
             bootstrapPid = Spawn(child.Fd, target);
             child.Dispose();
 
-            parent.Send(NamespacePlanner.BootstrapMessage(plan));
+            parent.Send(NamespacePlanner.BootstrapMessage(plan, keyring));
             Expect(parent, "wait");
             if (plan.Creates(NamespaceKind.User))
                 WriteIdMaps(bootstrapPid, plan);

@@ -26,6 +26,7 @@ internal sealed class InitSequence
     private ProcessPlan _processPlan = null!;
     private string[] _env = [];
     private int _fifoFd = -1;
+    private int _procFdDir = -1;
 
     public List<string> Warnings { get; } = new();
     private string _executable = "";
@@ -110,9 +111,11 @@ internal sealed class InitSequence
     {
         if (_request.FifoPath.Length == 0)
             return;
-        // O_PATH now, while the host path is still reachable; reopened for
-        // writing through /proc/self/fd after pivot_root.
+        // O_PATH now, while the host path is still reachable. After pivot_root
+        // it is reopened for writing through this process's fd directory,
+        // held open from here: the container may have no /proc of its own.
         _fifoFd = SyscallException.Check(Libc.Open(_request.FifoPath, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{_request.FifoPath}`");
+        _procFdDir = SyscallException.Check(Libc.Open("/proc/self/fd", Flags.O_PATH | Flags.O_DIRECTORY | Flags.O_CLOEXEC, 0), "open `/proc/self/fd`");
     }
 
     private void EnterRootfs() => _rootfs.EnterRootfs(_rootfsPlan);
@@ -152,8 +155,7 @@ internal sealed class InitSequence
         if (_fifoFd < 0)
             return;
         // Blocks until `start` opens the FIFO for reading.
-        string path = $"/proc/self/fd/{_fifoFd}";
-        int w = SyscallException.Check(Libc.Open(path, Flags.O_WRONLY | Flags.O_CLOEXEC, 0), "open exec fifo");
+        int w = SyscallException.Check(Libc.OpenAt(_procFdDir, _fifoFd.ToString(System.Globalization.CultureInfo.InvariantCulture), Flags.O_WRONLY | Flags.O_CLOEXEC, 0), "open exec fifo");
         unsafe
         {
             byte zero = (byte)'0';
@@ -161,7 +163,8 @@ internal sealed class InitSequence
         }
         Libc.Close(w);
         Libc.Close(_fifoFd);
-        _fifoFd = -1;
+        Libc.Close(_procFdDir);
+        _fifoFd = _procFdDir = -1;
     }
 
     private void StartContainerHooks()

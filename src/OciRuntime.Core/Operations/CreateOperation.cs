@@ -64,7 +64,7 @@ public sealed class CreateOperation
             if (options.StayParent)
                 ChildSubreaper.Enable();
 
-            (initPid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, cgroup.AddProcess);
+            (initPid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, options.NoNewKeyring ? null : "_ses." + options.Id, cgroup.AddProcess);
             var request = new InitRequest
             {
                 Config = config,

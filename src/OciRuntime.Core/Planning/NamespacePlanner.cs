@@ -59,7 +59,7 @@ public static class NamespacePlanner
     }
 
     /// <summary>The bootstrap message: "clone F", "join F PATH" lines and an optional "timens" line.</summary>
-    public static string BootstrapMessage(NamespacePlan plan)
+    public static string BootstrapMessage(NamespacePlan plan, string? keyring = null)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"clone {plan.CloneFlags}\n");
@@ -74,6 +74,12 @@ public static class NamespacePlanner
             var m = plan.Monotonic ?? new TimeOffset();
             var b = plan.Boottime ?? new TimeOffset();
             sb.Append(CultureInfo.InvariantCulture, $"timens {m.Secs} {m.Nanosecs} {b.Secs} {b.Nanosecs}\n");
+        }
+        if (!string.IsNullOrEmpty(keyring))
+        {
+            if (keyring.Contains('\n'))
+                throw new RuntimeException("keyring name contains a newline");
+            sb.Append(CultureInfo.InvariantCulture, $"keyring {keyring}\n");
         }
         return sb.ToString();
     }
