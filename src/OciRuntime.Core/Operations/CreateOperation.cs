@@ -92,7 +92,7 @@ public sealed class CreateOperation
                 Bundle = bundle,
                 Rootfs = rootfs,
                 Created = Rfc3339.Nano(DateTime.UtcNow),
-                Owner = Environment.UserName,
+                Owner = Owner.Current(),
                 Annotations = config.Annotations,
                 CgroupsPath = cgroupsPath,
                 NamespacePaths = NamespacePaths(initPid, nsPlan),

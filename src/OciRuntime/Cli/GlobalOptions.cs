@@ -1,6 +1,6 @@
 using System;
-using System.IO;
 using Microsoft.Extensions.Logging;
+using OciRuntime.Core.Lifecycle;
 
 namespace OciRuntime.Cli;
 
@@ -29,11 +29,5 @@ internal sealed class GlobalOptions
         new(["version", "v"], false, "print the version"),
     ];
 
-    public static string DefaultRoot()
-    {
-        if (Environment.UserName == "root")
-            return "/run/ociruntime";
-        var xdg = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
-        return string.IsNullOrEmpty(xdg) ? "/run/ociruntime" : Path.Combine(xdg, "ociruntime");
-    }
+    public static string DefaultRoot() => StateStore.DefaultRoot();
 }
