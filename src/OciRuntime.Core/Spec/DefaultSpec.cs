@@ -20,8 +20,14 @@ public static class DefaultSpec
     public static ContainerConfig Create(bool rootless)
     {
         var (uid, gid) = rootless ? ReadEffectiveIds("/proc/self/status") : (0u, 0u);
-        return Create(rootless, uid, gid);
+        var config = Create(rootless, uid, gid);
+        // runc adds a cgroup namespace on pure cgroup v2 hosts, where the
+        // container sees its own cgroup as the root of /sys/fs/cgroup.
+        return System.IO.File.Exists("/sys/fs/cgroup/cgroup.controllers") ? WithCgroupNamespace(config) : config;
     }
+
+    public static ContainerConfig WithCgroupNamespace(ContainerConfig config) =>
+        config with { Linux = config.Linux! with { Namespaces = [.. config.Linux.Namespaces ?? [], new LinuxNamespace { Type = "cgroup" }] } };
 
     public static ContainerConfig Create(bool rootless, uint hostUid, uint hostGid)
     {
