@@ -232,8 +232,19 @@ static void bootstrap(void)
 	pid_t child = fork();
 	if (child < 0)
 		fail("fork init", NULL);
-	if (child == 0)
+	if (child == 0) {
+		/*
+		 * CVE-2019-5736: until execve, /proc/self/exe of this process is the
+		 * runtime binary on the host. Non-dumpable, no process of the
+		 * container can open it (or our fds and memory) through /proc.
+		 * execve restores dumpability for the user's program. In a new user
+		 * namespace this would also hide /proc/self from the init itself,
+		 * so it is left to the binary's own protections there.
+		 */
+		if (!(clone_flags & CLONE_NEWUSER) && prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
+			fail("prctl PR_SET_DUMPABLE", "0");
 		return;
+	}
 	send_msg("pid %d\n", (int)child);
 	_exit(0);
 }
