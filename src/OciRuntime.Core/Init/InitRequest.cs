@@ -1,3 +1,4 @@
+using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Init;
@@ -21,4 +22,6 @@ public sealed record InitRequest
     public string HookState { get; init; } = "";
     /// <summary>/proc/sys/kernel/cap_last_cap read on the host.</summary>
     public int LastCap { get; init; } = 40;
+    /// <summary>linux.seccomp compiled by `create`; null when the config has none.</summary>
+    public SeccompFilter? Seccomp { get; init; }
 }

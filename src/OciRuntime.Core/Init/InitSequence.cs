@@ -5,6 +5,7 @@ using OciRuntime.Core.Linux;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux.Mounts;
 using OciRuntime.Core.Linux.ProcessAttributes;
+using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
@@ -56,9 +57,15 @@ internal sealed class InitSequence
         ("umask", Umask),
         ("rlimits", Rlimits),
         ("environment", BuildEnvironment),
+        // seccomp(2) without no_new_privs needs CAP_SYS_ADMIN, which the
+        // credentials step may take away (non-root user, reduced sets): then
+        // the filter goes on first, as in runc. With no_new_privs it goes on
+        // last, so that the fewest of the runtime's own syscalls run under it.
+        ("seccomp before credentials", () => LoadSeccomp(noNewPrivileges: false)),
         ("user, groups and capabilities", Credentials),
         ("no_new_privs", NoNewPrivileges),
         ("find executable", FindExecutable),
+        ("seccomp", () => LoadSeccomp(noNewPrivileges: true)),
     ];
 
     public void Prepare()
@@ -146,6 +153,24 @@ internal sealed class InitSequence
     }
 
     private void NoNewPrivileges() => _process.SetNoNewPrivileges(_processPlan.NoNewPrivileges);
+
+    private void LoadSeccomp(bool noNewPrivileges)
+    {
+        if (_request.Seccomp is null || _processPlan.NoNewPrivileges != noNewPrivileges)
+            return;
+        // The filter binds the runtime's remaining syscalls too. Profiles that
+        // deny close_range (runtime-tools' default does) would make the marking
+        // before execve fail silently: mark while it is still allowed.
+        Libc.CloseRange((uint)(3 + _request.PreserveFds), uint.MaxValue, Libc.CLOSE_RANGE_CLOEXEC);
+        // No garbage collection under the filter: suspending threads uses
+        // membarrier(2) and a background GC would create a thread (clone3),
+        // both commonly denied by profiles. The allocations left before execve
+        // are small.
+        GC.TryStartNoGCRegion(SeccompNoGcBytes);
+        SeccompLoader.Load(_request.Seccomp);
+    }
+
+    private const long SeccompNoGcBytes = 4 << 20;
 
     // Resolved before "ready" so that a missing executable fails `create`, as in runc.
     private void FindExecutable() => _executable = ExecutableResolver.Resolve(_processPlan.Args[0], _processPlan.PathEnv);

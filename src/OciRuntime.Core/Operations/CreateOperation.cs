@@ -7,6 +7,7 @@ using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.Capabilities;
 using OciRuntime.Core.Linux.Cgroups;
+using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
@@ -48,6 +49,9 @@ public sealed class CreateOperation
         var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupManager.DefaultPath(options.Id) : config.Linux!.CgroupsPath!;
         var cgroup = CgroupManager.Open(cgroupsPath);
         var deviceRules = DeviceRulePlanner.Plan(config);
+        var seccomp = config.Linux?.Seccomp is { } profile
+            ? SeccompCompiler.Compile(SeccompPlanner.Plan(profile), name => _log?.LogDebug("seccomp: unknown syscall \"{Name}\" skipped", name))
+            : null;
 
         using var lck = _store.Create(options.Id);
         int initPid = -1;
@@ -76,6 +80,7 @@ public sealed class CreateOperation
                 PreserveFds = options.PreserveFds,
                 Id = options.Id,
                 LastCap = lastCap,
+                Seccomp = seccomp,
                 HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));

@@ -21,7 +21,6 @@ public static class UnsupportedFields
         At("process.execCPUAffinity", c => IsSet(c.Process?.ExecCpuAffinity)),
         OnEachMount("uidMappings", m => HasItems(m.UidMappings)),
         OnEachMount("gidMappings", m => HasItems(m.GidMappings)),
-        At("linux.seccomp", c => IsSet(c.Linux?.Seccomp)),
         At("linux.mountLabel", c => HasText(c.Linux?.MountLabel)),
         At("linux.personality", c => IsSet(c.Linux?.Personality)),
         At("linux.memoryPolicy", c => IsSet(c.Linux?.MemoryPolicy)),

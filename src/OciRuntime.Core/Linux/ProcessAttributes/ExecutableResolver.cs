@@ -61,7 +61,13 @@ public static class ExecutableResolver
     public static string? Check(string path)
     {
         if (Libc.FAccessAt(Flags.AT_FDCWD, path, ProcessFlags.F_OK, ProcessFlags.AT_EACCESS) < 0)
-            return $"stat {path}: {ErrnoText.Of(Libc.Errno)}";
+        {
+            // glibc implements flagged faccessat with faccessat2, which a seccomp
+            // profile loaded before this point may deny (EPERM); stat decides then.
+            int fErrno = Libc.Errno;
+            if (fErrno is not (ProcessFlags.ENOSYS or ProcessFlags.EPERM) || !(File.Exists(path) || Directory.Exists(path)))
+                return $"stat {path}: {ErrnoText.Of(fErrno is ProcessFlags.ENOSYS or ProcessFlags.EPERM ? Flags.ENOENT : fErrno)}";
+        }
         if (Directory.Exists(path))
             return ErrnoText.Of(ProcessFlags.EISDIR);
         if (Libc.FAccessAt(Flags.AT_FDCWD, path, ProcessFlags.X_OK, ProcessFlags.AT_EACCESS) == 0)
