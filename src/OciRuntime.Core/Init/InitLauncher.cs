@@ -23,14 +23,15 @@ public static class InitLauncher
     /// namespace exists: the place to move it into the cgroup, so that the init
     /// and a new cgroup namespace start there.</param>
     /// <param name="keyring">Name of the session keyring the init joins; null to keep the caller's (--no-new-keyring).</param>
-    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, Action<int> placeBootstrap)
+    /// <param name="execFifo">O_PATH descriptor of the exec FIFO; the init gets it at <see cref="FifoFd"/>.</param>
+    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, int execFifo, Action<int> placeBootstrap)
     {
         var (parent, child) = SyncSocket.CreatePair();
         int bootstrapPid = -1;
         try
         {
-            int target = 3 + preserveFds;
-            bootstrapPid = Spawn(child.Fd, target);
+            int target = SyncFd(preserveFds);
+            bootstrapPid = Spawn(child.Fd, target, execFifo, FifoFd(preserveFds));
             child.Dispose();
 
             parent.Send(NamespacePlanner.BootstrapMessage(plan, keyring));
@@ -57,6 +58,15 @@ public static class InitLauncher
             throw;
         }
     }
+
+    /// <summary>Where the init finds the sync socket: right after the preserved fds.</summary>
+    public static int SyncFd(int preserveFds) => 3 + preserveFds;
+
+    /// <summary>
+    /// Where the init finds the exec FIFO. The runtime opens it: in a user
+    /// namespace the init's uid may not traverse the state directory.
+    /// </summary>
+    public static int FifoFd(int preserveFds) => 4 + preserveFds;
 
     private static string Expect(SyncSocket socket, string word)
     {
@@ -98,14 +108,12 @@ public static class InitLauncher
         }
     }
 
-    private static unsafe int Spawn(int childFd, int target)
+    private static unsafe int Spawn(int childFd, int target, int fifoFd, int fifoTarget)
     {
-        int fd = childFd;
-        if (fd == target)
-        {
-            // dup2(fd, fd) would keep FD_CLOEXEC set; move it aside first.
-            fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, target + 1), "dup sync socket");
-        }
+        // dup2(fd, fd) would keep FD_CLOEXEC set, and a source sitting on the
+        // other's target would be overwritten: move both above the targets first.
+        int fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup sync socket");
+        int fifo = SyscallException.Check(Libc.Fcntl(fifoFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup exec fifo");
         byte* actions = stackalloc byte[256];
         byte* attr = stackalloc byte[1024];
         byte* sigset = stackalloc byte[128];
@@ -115,6 +123,7 @@ public static class InitLauncher
         try
         {
             Libc.PosixSpawnFileActionsAddDup2(actions, fd, target);
+            Libc.PosixSpawnFileActionsAddDup2(actions, fifo, fifoTarget);
             // The runtime ignores SIGPIPE and blocks some signals; the container
             // must start with default dispositions and an empty mask.
             Libc.SigFillSet(sigset);
@@ -142,8 +151,8 @@ public static class InitLauncher
                     Marshal.FreeCoTaskMem(s);
             Libc.PosixSpawnFileActionsDestroy(actions);
             Libc.PosixSpawnAttrDestroy(attr);
-            if (fd != childFd)
-                Libc.Close(fd);
+            Libc.Close(fd);
+            Libc.Close(fifo);
         }
     }
 

@@ -52,7 +52,7 @@ public static class InitProcess
             if (!ready)
                 Report(socket, e.Message);
             else
-                Console.Error.WriteLine(e.Message);
+                WriteStderr(e.Message);
             return 1;
         }
     }
@@ -66,6 +66,17 @@ public static class InitProcess
         return JsonSerializer.Deserialize(bytes, InitJson.Default.InitMessage) ?? new InitMessage();
     }
 
+    /// <summary>
+    /// After "ready" the runtime is gone and a seccomp filter may be on:
+    /// Console would start a thread (clone3, often denied). One raw write(2).
+    /// </summary>
+    private static unsafe void WriteStderr(string message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message + "\n");
+        fixed (byte* p = bytes)
+            Libc.Write(2, p, (nuint)bytes.Length);
+    }
+
     private static void Report(SyncSocket socket, string message)
     {
         try
@@ -74,7 +85,7 @@ public static class InitProcess
         }
         catch (SyscallException)
         {
-            Console.Error.WriteLine(message);
+            WriteStderr(message);
         }
     }
 }

@@ -12,8 +12,8 @@ public sealed record InitRequest
     public ContainerConfig Config { get; init; } = new();
     public string Bundle { get; init; } = "";
     public string Rootfs { get; init; } = "";
-    /// <summary>The exec FIFO in the state directory; empty for `run` without a FIFO.</summary>
-    public string FifoPath { get; init; } = "";
+    /// <summary>The inherited O_PATH descriptor of the exec FIFO (see InitLauncher.FifoFd).</summary>
+    public int FifoFd { get; init; } = -1;
     public bool NoPivot { get; init; }
     public bool NoNewKeyring { get; init; }
     public int PreserveFds { get; init; }

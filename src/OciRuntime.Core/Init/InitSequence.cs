@@ -116,12 +116,10 @@ internal sealed class InitSequence
 
     private void OpenFifo()
     {
-        if (_request.FifoPath.Length == 0)
-            return;
-        // O_PATH now, while the host path is still reachable. After pivot_root
+        // The runtime passed the FIFO as an O_PATH descriptor. After pivot_root
         // it is reopened for writing through this process's fd directory,
         // held open from here: the container may have no /proc of its own.
-        _fifoFd = SyscallException.Check(Libc.Open(_request.FifoPath, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{_request.FifoPath}`");
+        _fifoFd = _request.FifoFd;
         _procFdDir = SyscallException.Check(Libc.Open("/proc/self/fd", Flags.O_PATH | Flags.O_DIRECTORY | Flags.O_CLOEXEC, 0), "open `/proc/self/fd`");
     }
 

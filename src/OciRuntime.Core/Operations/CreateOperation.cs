@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OciRuntime.Core.Init;
+using OciRuntime.Core.Interop;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.Capabilities;
@@ -68,13 +69,21 @@ public sealed class CreateOperation
             if (options.StayParent)
                 ChildSubreaper.Enable();
 
-            (initPid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, options.NoNewKeyring ? null : "_ses." + options.Id, cgroup.AddProcess);
+            int fifoFd = SyscallException.Check(Libc.Open(fifo, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
+            try
+            {
+                (initPid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, options.NoNewKeyring ? null : "_ses." + options.Id, fifoFd, cgroup.AddProcess);
+            }
+            finally
+            {
+                Libc.Close(fifoFd);
+            }
             var request = new InitRequest
             {
                 Config = config,
                 Bundle = bundle,
                 Rootfs = rootfs,
-                FifoPath = fifo,
+                FifoFd = InitLauncher.FifoFd(options.PreserveFds),
                 NoPivot = options.NoPivot,
                 NoNewKeyring = options.NoNewKeyring,
                 PreserveFds = options.PreserveFds,
