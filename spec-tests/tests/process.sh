@@ -189,3 +189,37 @@ test_process_stdio_of_created_container() {
     oracle_same sc_stdio_created
     assert_eq "$RES" $'created-out\n1'
 }
+
+# --preserve-fds N: fds 3..3+N-1 of the caller reach the process; nothing else does.
+sc_preserve_fds() {
+    echo "preserved-content" > "$T/preserved.txt"
+    probe 'cat <&3; ls /proc/self/fd | sort -n | tr "\n" " "'
+    exec 3< "$T/preserved.txt" 4< "$T/preserved.txt"
+    "$RT" --root "$ROOT" run --preserve-fds 1 --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null
+    status=$?
+    exec 3<&- 4<&-
+    echo "status=$status"
+    cat "$B/ct.out"
+}
+
+test_process_preserve_fds() {
+    oracle_same sc_preserve_fds
+    # ls itself holds one more descriptor (its directory) while listing.
+    assert_eq "$RES" $'status=0\npreserved-content\n0 1 2 3 4 '
+}
+
+# CVE-2024-21626 class: descriptors the caller leaves open (without
+# --preserve-fds) must not reach the container.
+sc_no_fd_leak() {
+    probe 'ls /proc/self/fd | sort -n | tr "\n" " "; readlink /proc/self/cwd'
+    exec 5< /etc/hostname 7< /etc/hostname
+    run_ct
+    exec 5<&- 7<&-
+    echo "status=$status"
+    echo "$out"
+}
+
+test_process_no_fd_leak() {
+    oracle_same sc_no_fd_leak
+    assert_eq "$RES" $'status=0\n0 1 2 3 /'
+}
