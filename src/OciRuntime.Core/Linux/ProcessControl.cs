@@ -61,9 +61,7 @@ public static class ProcessControl
     {
         try
         {
-            var stat = System.IO.File.ReadAllText($"/proc/{pid}/stat");
-            int close = stat.LastIndexOf(')');
-            return close > 0 && close + 2 < stat.Length && stat[close + 2] != 'Z' && stat[close + 2] != 'X';
+            return Lifecycle.ProcStat.Parse(System.IO.File.ReadAllText($"/proc/{pid}/stat")) is { HasExited: false };
         }
         catch (System.IO.IOException)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using OciRuntime.Core.Planning;
 
 namespace OciRuntime.Core.Validation;
 
@@ -9,29 +10,10 @@ namespace OciRuntime.Core.Validation;
 public static class SemanticNames
 {
     /// <summary>Capability names indexed by their kernel number (0..40, CAP_LAST_CAP of Linux 5.9+).</summary>
-    public static readonly IReadOnlyList<string> Capabilities =
-    [
-        "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER",
-        "CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID",
-        "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST",
-        "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER",
-        "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE",
-        "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE",
-        "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD",
-        "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP",
-        "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM",
-        "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF",
-        "CAP_CHECKPOINT_RESTORE",
-    ];
+    public static IReadOnlyList<string> Capabilities => CapabilityNames.All;
 
     /// <summary>Resource limit names indexed by their RLIMIT_* number on Linux.</summary>
-    public static readonly IReadOnlyList<string> Rlimits =
-    [
-        "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK",
-        "RLIMIT_CORE", "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_NOFILE",
-        "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS", "RLIMIT_SIGPENDING",
-        "RLIMIT_MSGQUEUE", "RLIMIT_NICE", "RLIMIT_RTPRIO", "RLIMIT_RTTIME",
-    ];
+    public static IReadOnlyList<string> Rlimits => RlimitNames.All;
 
     /// <summary>Namespace types of config-linux.md "Namespaces".</summary>
     public static readonly IReadOnlyList<string> Namespaces =

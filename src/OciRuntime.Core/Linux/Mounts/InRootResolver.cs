@@ -160,10 +160,9 @@ internal static class InRootResolver
         // An absolute target restarts at the root; the leading "" is skipped by the loop.
     }
 
-    internal static unsafe NodeStatus StatFd(int fd, string what)
+    internal static NodeStatus StatFd(int fd, string what)
     {
-        StatBuffer buffer;
-        if (Libc.Fstat(fd, &buffer) < 0)
+        if (Libc.Fstat(fd, out StatBuf buffer) < 0)
             throw new SyscallException($"stat `{what}`", Libc.Errno);
         return new NodeStatus(buffer.Mode, buffer.Rdev);
     }
