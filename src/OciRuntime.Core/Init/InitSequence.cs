@@ -25,6 +25,7 @@ internal sealed class InitSequence
     private readonly ProcessSetup _process = new(new ProcessSyscalls());
     private RootfsPlan _rootfsPlan = null!;
     private ProcessPlan _processPlan = null!;
+    private ProcessAttributesPlan _attributesPlan = null!;
     private string[] _env = [];
     private int _fifoFd = -1;
     private int _procFdDir = -1;
@@ -57,6 +58,9 @@ internal sealed class InitSequence
         ("umask", Umask),
         ("rlimits", Rlimits),
         ("environment", BuildEnvironment),
+        // Not in DESIGN.md's list: runc sets them after no_new_privs, but a
+        // real-time policy needs CAP_SYS_NICE, so they go before credentials.
+        ("personality, scheduler, ioPriority", ProcessAttributes),
         // seccomp(2) without no_new_privs needs CAP_SYS_ADMIN, which the
         // credentials step may take away (non-root user, reduced sets): then
         // the filter goes on first, as in runc. With no_new_privs it goes on
@@ -92,6 +96,7 @@ internal sealed class InitSequence
             CgroupLayout = HostCgroupProbe.Detect(),
         });
         _processPlan = ProcessPlanner.Plan(_config.Process!, _request.LastCap);
+        _attributesPlan = ProcessAttributesPlanner.Plan(_config);
     }
 
     // Early, while fully privileged: lowering the score needs CAP_SYS_RESOURCE.
@@ -142,6 +147,8 @@ internal sealed class InitSequence
 
     // While still root: HOME comes from the container's /etc/passwd.
     private void BuildEnvironment() => _env = _process.BuildEnvironment(_processPlan);
+
+    private void ProcessAttributes() => _process.ApplyProcessAttributes(_attributesPlan);
 
     private void Credentials()
     {
