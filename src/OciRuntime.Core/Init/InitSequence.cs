@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Lifecycle;
+using OciRuntime.Core.Linux.Lsm;
 using OciRuntime.Core.Linux.Mounts;
 using OciRuntime.Core.Linux.ProcessAttributes;
 using OciRuntime.Core.Linux.Seccomp;
@@ -26,6 +27,7 @@ internal sealed class InitSequence
     private RootfsPlan _rootfsPlan = null!;
     private ProcessPlan _processPlan = null!;
     private ProcessAttributesPlan _attributesPlan = null!;
+    private LsmPlan _lsmPlan = null!;
     private string[] _env = [];
     private int _fifoFd = -1;
     private int _procFdDir = -1;
@@ -61,6 +63,11 @@ internal sealed class InitSequence
         // Not in DESIGN.md's list: runc sets them after no_new_privs, but a
         // real-time policy needs CAP_SYS_NICE, so they go before credentials.
         ("personality, scheduler, ioPriority", ProcessAttributes),
+        // The exec labels take effect at execve only. Written here rather
+        // than just before execve: a bad profile or label then fails
+        // `create`, and the write happens while still root and before any
+        // seccomp filter could deny it (runc sets them before the uid switch too).
+        ("apparmor profile, selinux label", LsmExecLabels),
         // seccomp(2) without no_new_privs needs CAP_SYS_ADMIN, which the
         // credentials step may take away (non-root user, reduced sets): then
         // the filter goes on first, as in runc. With no_new_privs it goes on
@@ -97,6 +104,9 @@ internal sealed class InitSequence
         });
         _processPlan = ProcessPlanner.Plan(_config.Process!, _request.LastCap);
         _attributesPlan = ProcessAttributesPlanner.Plan(_config);
+        // The host's /sys is still in view: probe the LSMs before pivot_root.
+        _lsmPlan = LsmPlanner.Plan(_config, LsmHost.Probe());
+        _rootfsPlan = LsmApplier.ApplyMountLabel(_rootfsPlan, _lsmPlan.MountLabel);
     }
 
     // Early, while fully privileged: lowering the score needs CAP_SYS_RESOURCE.
@@ -149,6 +159,8 @@ internal sealed class InitSequence
     private void BuildEnvironment() => _env = _process.BuildEnvironment(_processPlan);
 
     private void ProcessAttributes() => _process.ApplyProcessAttributes(_attributesPlan);
+
+    private void LsmExecLabels() => new LsmApplier(new ProcessSyscalls()).ApplyExecLabels(_lsmPlan);
 
     private void Credentials()
     {

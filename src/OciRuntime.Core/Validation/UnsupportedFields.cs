@@ -14,11 +14,8 @@ public static class UnsupportedFields
     public static readonly IReadOnlyList<UnsupportedField> All =
     [
         At("process.terminal", c => c.Process is { Terminal: true }),
-        At("process.apparmorProfile", c => HasText(c.Process?.ApparmorProfile)),
-        At("process.selinuxLabel", c => HasText(c.Process?.SelinuxLabel)),
         OnEachMount("uidMappings", m => HasItems(m.UidMappings)),
         OnEachMount("gidMappings", m => HasItems(m.GidMappings)),
-        At("linux.mountLabel", c => HasText(c.Linux?.MountLabel)),
         At("linux.memoryPolicy", c => IsSet(c.Linux?.MemoryPolicy)),
         At("linux.intelRdt", c => IsSet(c.Linux?.IntelRdt)),
         At("linux.netDevices", c => HasItems(c.Linux?.NetDevices)),
