@@ -184,7 +184,30 @@ internal sealed class InitSequence
         // both commonly denied by profiles. The allocations left before execve
         // are small.
         GC.TryStartNoGCRegion(SeccompNoGcBytes);
-        SeccompLoader.Load(_request.Seccomp);
+        int notifyFd = SeccompLoader.Load(_request.Seccomp);
+        if (notifyFd >= 0)
+            HandOverNotifyFd(notifyFd);
+    }
+
+    /// <summary>
+    /// SCMP_ACT_NOTIFY: the runtime forwards the descriptor to the agent at
+    /// linux.seccomp.listenerPath and answers once it is sent; until then no
+    /// notified syscall may run here (the planner keeps ours off the list).
+    /// </summary>
+    private void HandOverNotifyFd(int notifyFd)
+    {
+        try
+        {
+            InitProcess.Send(_socket, new InitMessage { Type = "seccomp-fd" });
+            ScmRights.Send(_socket.Fd, "seccompFd"u8, notifyFd, "send seccomp notify fd to the runtime");
+        }
+        finally
+        {
+            Libc.Close(notifyFd);
+        }
+        var reply = InitProcess.Receive(_socket);
+        if (reply.Type == "error")
+            throw new RuntimeException(reply.Message ?? "seccomp agent unreachable");
     }
 
     private const long SeccompNoGcBytes = 4 << 20;
