@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Lifecycle;
+using OciRuntime.Core.Linux.Lsm;
 using OciRuntime.Core.Linux.Mounts;
 using OciRuntime.Core.Linux.ProcessAttributes;
 using OciRuntime.Core.Linux.Seccomp;
@@ -25,6 +26,8 @@ internal sealed class InitSequence
     private readonly ProcessSetup _process = new(new ProcessSyscalls());
     private RootfsPlan _rootfsPlan = null!;
     private ProcessPlan _processPlan = null!;
+    private ProcessAttributesPlan _attributesPlan = null!;
+    private LsmPlan _lsmPlan = null!;
     private string[] _env = [];
     private int _fifoFd = -1;
     private int _procFdDir = -1;
@@ -57,6 +60,14 @@ internal sealed class InitSequence
         ("umask", Umask),
         ("rlimits", Rlimits),
         ("environment", BuildEnvironment),
+        // Not in DESIGN.md's list: runc sets them after no_new_privs, but a
+        // real-time policy needs CAP_SYS_NICE, so they go before credentials.
+        ("personality, scheduler, ioPriority", ProcessAttributes),
+        // The exec labels take effect at execve only. Written here rather
+        // than just before execve: a bad profile or label then fails
+        // `create`, and the write happens while still root and before any
+        // seccomp filter could deny it (runc sets them before the uid switch too).
+        ("apparmor profile, selinux label", LsmExecLabels),
         // seccomp(2) without no_new_privs needs CAP_SYS_ADMIN, which the
         // credentials step may take away (non-root user, reduced sets): then
         // the filter goes on first, as in runc. With no_new_privs it goes on
@@ -92,6 +103,10 @@ internal sealed class InitSequence
             CgroupLayout = HostCgroupProbe.Detect(),
         });
         _processPlan = ProcessPlanner.Plan(_config.Process!, _request.LastCap);
+        _attributesPlan = ProcessAttributesPlanner.Plan(_config);
+        // The host's /sys is still in view: probe the LSMs before pivot_root.
+        _lsmPlan = LsmPlanner.Plan(_config, LsmHost.Probe());
+        _rootfsPlan = LsmApplier.ApplyMountLabel(_rootfsPlan, _lsmPlan.MountLabel);
     }
 
     // Early, while fully privileged: lowering the score needs CAP_SYS_RESOURCE.
@@ -143,6 +158,10 @@ internal sealed class InitSequence
     // While still root: HOME comes from the container's /etc/passwd.
     private void BuildEnvironment() => _env = _process.BuildEnvironment(_processPlan);
 
+    private void ProcessAttributes() => _process.ApplyProcessAttributes(_attributesPlan);
+
+    private void LsmExecLabels() => new LsmApplier(new ProcessSyscalls()).ApplyExecLabels(_lsmPlan);
+
     private void Credentials()
     {
         // Warnings go to the runtime's log with "ready", never to the
@@ -165,7 +184,30 @@ internal sealed class InitSequence
         // both commonly denied by profiles. The allocations left before execve
         // are small.
         GC.TryStartNoGCRegion(SeccompNoGcBytes);
-        SeccompLoader.Load(_request.Seccomp);
+        int notifyFd = SeccompLoader.Load(_request.Seccomp);
+        if (notifyFd >= 0)
+            HandOverNotifyFd(notifyFd);
+    }
+
+    /// <summary>
+    /// SCMP_ACT_NOTIFY: the runtime forwards the descriptor to the agent at
+    /// linux.seccomp.listenerPath and answers once it is sent; until then no
+    /// notified syscall may run here (the planner keeps ours off the list).
+    /// </summary>
+    private void HandOverNotifyFd(int notifyFd)
+    {
+        try
+        {
+            InitProcess.Send(_socket, new InitMessage { Type = "seccomp-fd" });
+            ScmRights.Send(_socket.Fd, "seccompFd"u8, notifyFd, "send seccomp notify fd to the runtime");
+        }
+        finally
+        {
+            Libc.Close(notifyFd);
+        }
+        var reply = InitProcess.Receive(_socket);
+        if (reply.Type == "error")
+            throw new RuntimeException(reply.Message ?? "seccomp agent unreachable");
     }
 
     private const long SeccompNoGcBytes = 4 << 20;

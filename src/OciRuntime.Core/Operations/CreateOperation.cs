@@ -93,7 +93,7 @@ public sealed class CreateOperation
                 HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
-            var warnings = WaitReady(socket, request.HookState, config.Hooks);
+            var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid);
             if (warnings is not null)
                 _log?.LogWarning("{Warnings}", warnings);
 
@@ -133,7 +133,7 @@ public sealed class CreateOperation
     }
 
     /// <returns>Warnings the init collected, if any.</returns>
-    private static string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks)
+    private static string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks, Spec.Seccomp? seccomp, int initPid)
     {
         while (true)
         {
@@ -158,6 +158,10 @@ public sealed class CreateOperation
                         throw;
                     }
                     InitProcess.Send(socket, new InitMessage { Type = "hooks-done" });
+                    break;
+                case "seccomp-fd":
+                    SeccompListener.Forward(socket.Fd, seccomp, initPid, hookState,
+                        error => InitProcess.Send(socket, new InitMessage { Type = error is null ? "seccomp-done" : "error", Message = error }));
                     break;
                 default:
                     throw new RuntimeException($"container init: unexpected message \"{msg.Type}\"");

@@ -12,4 +12,9 @@ public static class SeccompFilterFlags
         ["SECCOMP_FILTER_FLAG_SPEC_ALLOW"] = 4,
         ["SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"] = 32,
     };
+
+    /// <summary>Not a config value: set by the runtime when a rule uses SCMP_ACT_NOTIFY.</summary>
+    public const uint NewListener = 8;
+
+    public const uint Tsync = 1;
 }

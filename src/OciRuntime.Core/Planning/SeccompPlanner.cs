@@ -16,9 +16,20 @@ public static class SeccompPlanner
 
     private const string Where = "config.json: linux.seccomp";
 
+    /// <summary>
+    /// Syscalls the init makes between loading the filter and the agent
+    /// receiving the notify fd (write as in runc; send and recv on the sync
+    /// socket are sendto, sendmsg and recvfrom).
+    /// </summary>
+    private static readonly HashSet<string> NotifyForbidden = new(System.StringComparer.Ordinal) { "write", "sendto", "sendmsg", "recvfrom" };
+
     public static SeccompPlan Plan(Seccomp seccomp)
     {
         uint defaultAction = Action(seccomp.DefaultAction, seccomp.DefaultErrnoRet, ".defaultAction", ".defaultErrnoRet");
+        // Every syscall of the runtime itself, including the one that hands
+        // the notify fd over, would wait for an agent that has no fd yet.
+        if (defaultAction == SeccompActions.Notify)
+            throw Error(".defaultAction", "SCMP_ACT_NOTIFY cannot be the default action");
         if (seccomp.ListenerMetadata is { Length: > 0 } && string.IsNullOrEmpty(seccomp.ListenerPath))
             throw Error(".listenerMetadata", "must not be set without listenerPath");
 
@@ -53,12 +64,27 @@ public static class SeccompPlanner
             // (it could never change the outcome); runc skips such entries.
             if (action == defaultAction)
                 continue;
+            if (action == SeccompActions.Notify)
+            {
+                foreach (var name in call.Names)
+                {
+                    if (NotifyForbidden.Contains(name))
+                        throw Error(at + ".action", $"SCMP_ACT_NOTIFY cannot be used for {name}: the runtime needs it to hand the notify descriptor to the agent");
+                }
+                if (string.IsNullOrEmpty(seccomp.ListenerPath))
+                    throw Error(at + ".action", "SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath (no agent would answer the notifications)");
+                flags |= SeccompFilterFlags.NewListener;
+            }
             foreach (var name in call.Names)
             {
                 foreach (var conditions in conditionSets)
                     rules.Add(new SeccompRule(name, action, conditions));
             }
         }
+
+        // seccomp(2): TSYNC and NEW_LISTENER together are refused (EINVAL).
+        if ((flags & SeccompFilterFlags.NewListener) != 0 && (flags & SeccompFilterFlags.Tsync) != 0)
+            throw Error(".flags", "SECCOMP_FILTER_FLAG_TSYNC cannot be combined with SCMP_ACT_NOTIFY");
 
         return new SeccompPlan { DefaultAction = defaultAction, Architectures = architectures, Flags = flags, Rules = rules };
     }
@@ -101,8 +127,6 @@ public static class SeccompPlanner
     {
         if (!SeccompActions.ByName.TryGetValue(name, out var action))
             throw Error(actionAt, $"unknown action \"{name}\"");
-        if (action == SeccompActions.Notify)
-            throw Error(actionAt, "SCMP_ACT_NOTIFY is not supported by ociruntime yet");
         if (!SeccompActions.TakesErrno(action))
         {
             // The spec: "When the action doesn't support an errno, the runtime MUST print an error and fail."

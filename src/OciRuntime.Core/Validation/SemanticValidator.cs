@@ -41,6 +41,7 @@ public static class SemanticValidator
         CheckDevices(config.Linux?.Devices, Add);
         CheckSysctl(config.Linux?.Sysctl, namespaces, Add);
         CheckDeviceRules(config.Linux?.Resources?.Devices, Add);
+        CheckProcessAttributes(config, errors);
 
         foreach (var field in UnsupportedFields.All)
         {
@@ -299,6 +300,19 @@ public static class SemanticValidator
                 // Any other sysctl is global: writing it would change the host.
                 add(path, "is not namespaced and cannot be set for a container");
             }
+        }
+    }
+
+    /// <summary>personality, scheduler, ioPriority, execCPUAffinity: the init plans them again; this reports a bad value before anything is spawned.</summary>
+    private static void CheckProcessAttributes(ContainerConfig config, List<string> errors)
+    {
+        try
+        {
+            Linux.ProcessAttributes.ProcessAttributesPlanner.Plan(config);
+        }
+        catch (Linux.RuntimeException e)
+        {
+            errors.Add(e.Message);
         }
     }
 

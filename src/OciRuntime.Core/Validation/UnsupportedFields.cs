@@ -14,15 +14,8 @@ public static class UnsupportedFields
     public static readonly IReadOnlyList<UnsupportedField> All =
     [
         At("process.terminal", c => c.Process is { Terminal: true }),
-        At("process.apparmorProfile", c => HasText(c.Process?.ApparmorProfile)),
-        At("process.selinuxLabel", c => HasText(c.Process?.SelinuxLabel)),
-        At("process.scheduler", c => IsSet(c.Process?.Scheduler)),
-        At("process.ioPriority", c => IsSet(c.Process?.IoPriority)),
-        At("process.execCPUAffinity", c => IsSet(c.Process?.ExecCpuAffinity)),
         OnEachMount("uidMappings", m => HasItems(m.UidMappings)),
         OnEachMount("gidMappings", m => HasItems(m.GidMappings)),
-        At("linux.mountLabel", c => HasText(c.Linux?.MountLabel)),
-        At("linux.personality", c => IsSet(c.Linux?.Personality)),
         At("linux.memoryPolicy", c => IsSet(c.Linux?.MemoryPolicy)),
         At("linux.intelRdt", c => IsSet(c.Linux?.IntelRdt)),
         At("linux.netDevices", c => HasItems(c.Linux?.NetDevices)),

@@ -58,6 +58,10 @@ internal sealed class FakeProcessSyscalls : IProcessSyscalls
     public void RaiseAmbient(int capability) => Record($"ambient-raise {capability}");
     public void SetNoNewPrivileges() => Record("nnp");
     public void SetUmask(uint mask) => Record($"umask {System.Convert.ToString(mask, 8)}");
+    public void SetPersonality(uint persona) => Record($"personality {persona:x}");
+    public void SetIoPriority(int ioprio) => Record($"ioprio {ioprio:x}");
+    public void SetScheduler(SchedulerAttributes a) => Record($"sched_setattr {a.Policy} {a.Flags:x} {a.Nice} {a.Priority} {a.Runtime} {a.Deadline} {a.Period}");
+    public void SetCpuAffinity(int pid, ulong[] mask) => Record($"sched_setaffinity {pid} {string.Join(",", System.Linq.Enumerable.Select(mask, m => m.ToString("x", System.Globalization.CultureInfo.InvariantCulture)))}");
 
     /// <summary>The calls with their arguments stripped, for order checks.</summary>
     public List<string> Verbs() => Calls.Select(c => c.Split(' ')[0]).ToList();

@@ -74,10 +74,26 @@ public class SeccompPlannerTests
     }
 
     [Test]
-    public void NotifyIsRefusedForNow()
+    public void NotifyAsksForANewListener()
     {
+        var plan = SeccompPlanner.Plan(new() { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/run/agent.sock", Syscalls = [Call("SCMP_ACT_NOTIFY", "mkdir")] });
+        Assert.That(plan.Rules.Single().Action, Is.EqualTo(SeccompActions.Notify));
+        Assert.That(plan.Flags, Is.EqualTo(SeccompFilterFlags.NewListener));
+        var none = SeccompPlanner.Plan(new() { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/run/agent.sock", Syscalls = [Call("SCMP_ACT_ERRNO", "mkdir")] });
+        Assert.That(none.Flags, Is.Zero);
+    }
+
+    [Test]
+    public void NotifyRulesTheRuntimeCannotLiveWithAreRefused()
+    {
+        Assert.That(PlanError(new() { DefaultAction = "SCMP_ACT_NOTIFY", ListenerPath = "/a" }),
+            Is.EqualTo("config.json: linux.seccomp.defaultAction: SCMP_ACT_NOTIFY cannot be the default action"));
         Assert.That(PlanError(new() { DefaultAction = "SCMP_ACT_ALLOW", Syscalls = [Call("SCMP_ACT_NOTIFY", "mkdir")] }),
-            Is.EqualTo("config.json: linux.seccomp.syscalls[0].action: SCMP_ACT_NOTIFY is not supported by ociruntime yet"));
+            Does.StartWith("config.json: linux.seccomp.syscalls[0].action: SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath"));
+        Assert.That(PlanError(new() { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/a", Syscalls = [Call("SCMP_ACT_ERRNO", "x"), Call("SCMP_ACT_NOTIFY", "mkdir", "write")] }),
+            Does.StartWith("config.json: linux.seccomp.syscalls[1].action: SCMP_ACT_NOTIFY cannot be used for write"));
+        Assert.That(PlanError(new() { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/a", Flags = ["SECCOMP_FILTER_FLAG_TSYNC"], Syscalls = [Call("SCMP_ACT_NOTIFY", "mkdir")] }),
+            Is.EqualTo("config.json: linux.seccomp.flags: SECCOMP_FILTER_FLAG_TSYNC cannot be combined with SCMP_ACT_NOTIFY"));
     }
 
     [Test]

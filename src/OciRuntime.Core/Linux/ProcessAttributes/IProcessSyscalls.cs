@@ -28,4 +28,11 @@ public interface IProcessSyscalls
     void RaiseAmbient(int capability);
     void SetNoNewPrivileges();
     void SetUmask(uint mask);
+    void SetPersonality(uint persona);
+    /// <summary>ioprio_set(2) for the calling thread.</summary>
+    void SetIoPriority(int ioprio);
+    /// <summary>sched_setattr(2) for the calling thread.</summary>
+    void SetScheduler(SchedulerAttributes attributes);
+    /// <summary>sched_setaffinity(2); pid 0 is the calling thread.</summary>
+    void SetCpuAffinity(int pid, ulong[] mask);
 }

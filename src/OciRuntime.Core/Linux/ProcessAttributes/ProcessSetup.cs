@@ -250,6 +250,23 @@ public sealed class ProcessSetup
     public void SetUmask(uint mask) => _sys.SetUmask(mask);
 
     /// <summary>
+    /// personality, scheduler and I/O priority, in runc's order, on the
+    /// thread that will execve (all three are per thread and inherited
+    /// across execve). Call before the credentials change: a real-time
+    /// policy or a negative nice needs CAP_SYS_NICE, IOPRIO_CLASS_RT needs
+    /// CAP_SYS_ADMIN, and the user process may keep neither.
+    /// </summary>
+    public void ApplyProcessAttributes(ProcessAttributesPlan plan)
+    {
+        if (plan.Personality is uint persona)
+            _sys.SetPersonality(persona);
+        if (plan.Scheduler is { } scheduler)
+            _sys.SetScheduler(scheduler);
+        if (plan.IoPriority is int ioprio)
+            _sys.SetIoPriority(ioprio);
+    }
+
+    /// <summary>
     /// The execve environment: the plan's, plus HOME from the container's
     /// /etc/passwd when the config did not set it. Reads the file, so call it
     /// while still root (before <see cref="ApplyCredentials"/>).

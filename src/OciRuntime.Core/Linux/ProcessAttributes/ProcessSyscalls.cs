@@ -153,5 +153,37 @@ public sealed class ProcessSyscalls : IProcessSyscalls
 
     public void SetUmask(uint mask) => Libc.Umask(mask);
 
+    public void SetPersonality(uint persona) =>
+        SyscallException.Check(Libc.Personality(persona), $"personality `0x{persona:x}`");
+
+    public void SetIoPriority(int ioprio) =>
+        SyscallException.Check(Libc.IoprioSet(Libc.SYS_ioprio_set, Libc.IOPRIO_WHO_PROCESS, 0, ioprio), $"ioprio_set `0x{ioprio:x}`");
+
+    public unsafe void SetScheduler(SchedulerAttributes a)
+    {
+        // struct sched_attr, SCHED_ATTR_SIZE_VER1 (56 bytes): size, policy,
+        // flags, nice, priority, runtime, deadline, period, util_min, util_max.
+        // Kernels that know only VER0 accept the larger size as long as the
+        // tail is zero, which it is (the spec has no clamp values).
+        const int size = 56;
+        byte* attr = stackalloc byte[size];
+        new Span<byte>(attr, size).Clear();
+        *(uint*)attr = size;
+        *(uint*)(attr + 4) = a.Policy;
+        *(ulong*)(attr + 8) = a.Flags;
+        *(int*)(attr + 16) = a.Nice;
+        *(uint*)(attr + 20) = a.Priority;
+        *(ulong*)(attr + 24) = a.Runtime;
+        *(ulong*)(attr + 32) = a.Deadline;
+        *(ulong*)(attr + 40) = a.Period;
+        SyscallException.Check(Libc.SchedSetattr(Libc.SYS_sched_setattr, 0, attr, 0), $"sched_setattr `policy {a.Policy}, flags 0x{a.Flags:x}`");
+    }
+
+    public unsafe void SetCpuAffinity(int pid, ulong[] mask)
+    {
+        fixed (ulong* p = mask)
+            SyscallException.Check(Libc.SchedSetaffinity(pid, (nuint)(mask.Length * sizeof(ulong)), p), $"sched_setaffinity `{pid}`");
+    }
+
     private static ulong Join(uint low, uint high) => low | ((ulong)high << 32);
 }

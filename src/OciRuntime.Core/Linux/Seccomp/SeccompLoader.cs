@@ -1,4 +1,5 @@
 using OciRuntime.Core.Interop;
+using OciRuntime.Core.Planning;
 
 namespace OciRuntime.Core.Linux.Seccomp;
 
@@ -8,7 +9,8 @@ namespace OciRuntime.Core.Linux.Seccomp;
 /// </summary>
 public static class SeccompLoader
 {
-    public static unsafe void Load(SeccompFilter filter)
+    /// <returns>The notify descriptor when the flags ask for SECCOMP_FILTER_FLAG_NEW_LISTENER, else -1.</returns>
+    public static unsafe int Load(SeccompFilter filter)
     {
         fixed (byte* program = filter.Program)
         {
@@ -20,11 +22,14 @@ public static class SeccompLoader
             if (filter.Flags == 0)
             {
                 SyscallException.Check(Libc.Prctl(Libc.PR_SET_SECCOMP, Libc.SECCOMP_MODE_FILTER, (nuint)fprog, 0, 0), "prctl `PR_SET_SECCOMP`");
+                return -1;
             }
             else
             {
-                SyscallException.Check(Libc.Seccomp(Libc.SYS_seccomp, Libc.SECCOMP_SET_MODE_FILTER, filter.Flags, fprog),
+                long rc = SyscallException.Check(Libc.Seccomp(Libc.SYS_seccomp, Libc.SECCOMP_SET_MODE_FILTER, filter.Flags, fprog),
                     $"seccomp `SECCOMP_SET_MODE_FILTER` with flags {filter.Flags:x}");
+                // With NEW_LISTENER the kernel returns the notify fd (close-on-exec).
+                return (filter.Flags & SeccompFilterFlags.NewListener) != 0 ? (int)rc : -1;
             }
         }
     }
