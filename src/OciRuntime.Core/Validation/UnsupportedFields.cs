@@ -19,8 +19,6 @@ public static class UnsupportedFields
         At("process.scheduler", c => IsSet(c.Process?.Scheduler)),
         At("process.ioPriority", c => IsSet(c.Process?.IoPriority)),
         At("process.execCPUAffinity", c => IsSet(c.Process?.ExecCpuAffinity)),
-        OnEachMount("uidMappings", m => HasItems(m.UidMappings)),
-        OnEachMount("gidMappings", m => HasItems(m.GidMappings)),
         At("linux.mountLabel", c => HasText(c.Linux?.MountLabel)),
         At("linux.personality", c => IsSet(c.Linux?.Personality)),
         At("linux.memoryPolicy", c => IsSet(c.Linux?.MemoryPolicy)),
