@@ -33,8 +33,6 @@ public class SemanticUnsupportedTests
         yield return Case("process.scheduler", c with { Process = P(c) with { Scheduler = new Scheduler { Policy = "SCHED_OTHER" } } });
         yield return Case("process.ioPriority", c with { Process = P(c) with { IoPriority = new IoPriority { Class = "IOPRIO_CLASS_IDLE" } } });
         yield return Case("process.execCPUAffinity", c with { Process = P(c) with { ExecCpuAffinity = new ExecCpuAffinity { Initial = "0" } } });
-        yield return Case("mounts[1].uidMappings", c with { Mounts = [c.Mounts![0], c.Mounts[1] with { UidMappings = [new IdMapping { Size = 1 }] }] });
-        yield return Case("mounts[0].gidMappings", c with { Mounts = [c.Mounts![0] with { GidMappings = [new IdMapping { Size = 1 }] }] });
         yield return Case("linux.mountLabel", c with { Linux = L(c) with { MountLabel = "system_u:object_r:svirt_sandbox_file_t:s0" } });
         yield return Case("linux.personality", c with { Linux = L(c) with { Personality = new Personality { Domain = "LINUX32" } } });
         yield return Case("linux.memoryPolicy", c with { Linux = L(c) with { MemoryPolicy = new MemoryPolicy { Mode = "MPOL_BIND" } } });

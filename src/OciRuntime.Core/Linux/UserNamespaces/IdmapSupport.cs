@@ -16,9 +16,10 @@ public static class IdmapSupport
 
     static unsafe bool Probe()
     {
-        // On an invalid fd a kernel with the syscall answers EBADF; one without, ENOSYS.
+        // An empty change is a no-op that returns 0 before the fd is looked
+        // at; a kernel without the syscall answers ENOSYS.
         var attr = new MountAttr();
         long rc = Libc.MountSetattr(MountConstants.SYS_mount_setattr, -1, "", (uint)MountConstants.AT_EMPTY_PATH, &attr, (nuint)sizeof(MountAttr));
-        return rc < 0 && Libc.Errno != MountConstants.ENOSYS;
+        return rc >= 0 || Libc.Errno != MountConstants.ENOSYS;
     }
 }
