@@ -12,7 +12,7 @@ rl_user() {
     RL_USER=ocirt$(( $$ % 100000 ))
     useradd --no-create-home --shell /bin/false "$RL_USER" > /dev/null 2>&1 || fail "useradd $RL_USER failed"
     # shellcheck disable=SC2064  # the name is fixed now
-    trap "rl_cleanup $RL_USER; teardown_test \$?" EXIT
+    trap "rl_rc=\$?; rl_cleanup $RL_USER; teardown_test \$rl_rc" EXIT
     usermod --add-subuids "$RL_SUB_FIRST-$((RL_SUB_FIRST + RL_SUB_COUNT - 1))" \
         --add-subgids "$RL_SUB_FIRST-$((RL_SUB_FIRST + RL_SUB_COUNT - 1))" "$RL_USER" || fail "usermod --add-subuids failed"
     RL_UID=$(id -u "$RL_USER")
@@ -51,7 +51,8 @@ rl_run() {
     rl_exec "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null
     status=$?
     cp "$B/ct.err" "$T/last.err"
-    out=$(sed "s/\b$RL_UID\b/UID/g; s/\b$RL_GID\b/GID/g" "$B/ct.out")
+    # Awk, not sed: the test user's uid and gid may be the same number.
+    out=$(awk -v u="$RL_UID" -v g="$RL_GID" 'NR <= 4 && NF == 3 && $2 == u && $1 == 0 && !seen++ { $2 = "UID" } NF == 3 && $2 == g && $1 == 0 { $2 = "GID" } 1' "$B/ct.out")
     err=$(cat "$B/ct.err")
 }
 
@@ -78,8 +79,9 @@ sc_rootless_subordinate() {
          | .linux.gidMappings = [{"containerID": 0, "hostID": $g, "size": 1}, {"containerID": 1, "hostID": $f, "size": $n}]
          | .mounts += [{"destination": "/shared", "type": "bind", "source": $s, "options": ["rbind"]}]' \
         --argjson u "$RL_UID" --argjson g "$RL_GID" --argjson f "$RL_SUB_FIRST" --argjson n 1000 --arg s "$B/shared"
-    mkdir -p "$B/shared" && chown "$RL_UID:$RL_GID" "$B/shared"
-    probe 'awk "{ print \$1, \$2, \$3 }" /proc/self/uid_map /proc/self/gid_map; touch /shared/root-file; chown 10:20 /shared/root-file'
+    cfg '.process.user = {"uid": 10, "gid": 20}'
+    mkdir -p "$B/shared" && chmod 1777 "$B/shared"
+    probe 'awk "{ print \$1, \$2, \$3 }" /proc/self/uid_map /proc/self/gid_map; touch /shared/root-file'
     rl_run
     [ "$status" -eq 0 ] || fail "rootless run exited $status: $err"
     echo "$out"
