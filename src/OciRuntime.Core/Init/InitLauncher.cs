@@ -80,33 +80,10 @@ public static class InitLauncher
         return msg;
     }
 
-    private static void WriteIdMaps(int pid, NamespacePlan plan)
-    {
-        // gid_map first is not required when root writes both; the order
-        // follows the kernel docs (user_namespaces(7)) and runc.
-        WriteProc(pid, "uid_map", NamespacePlanner.IdMapText(plan.UidMappings));
-        WriteProc(pid, "gid_map", NamespacePlanner.IdMapText(plan.GidMappings));
-    }
-
-    private static void WriteProc(int pid, string name, string content)
-    {
-        string path = $"/proc/{pid}/{name}";
-        try
-        {
-            // A single write(2): the kernel accepts each map file exactly once, whole.
-            using var fs = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
-            var bytes = Encoding.ASCII.GetBytes(content);
-            fs.Write(bytes, 0, bytes.Length);
-        }
-        catch (IOException e)
-        {
-            throw new RuntimeException($"write `{path}`: {e.Message}", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new RuntimeException($"write `{path}`: {e.Message}", e);
-        }
-    }
+    // Root writes the maps itself; a non-root runtime goes through
+    // newuidmap/newgidmap unless it maps only its own ids (rootless).
+    private static void WriteIdMaps(int pid, NamespacePlan plan) =>
+        Linux.UserNamespaces.IdMapWriter.Write(pid, plan.UidMappings, plan.GidMappings);
 
     private static unsafe int Spawn(int childFd, int target, int fifoFd, int fifoTarget)
     {

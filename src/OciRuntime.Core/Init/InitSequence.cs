@@ -7,6 +7,7 @@ using OciRuntime.Core.Linux.Lsm;
 using OciRuntime.Core.Linux.Mounts;
 using OciRuntime.Core.Linux.ProcessAttributes;
 using OciRuntime.Core.Linux.Seccomp;
+using OciRuntime.Core.Linux.UserNamespaces;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
@@ -31,6 +32,7 @@ internal sealed class InitSequence
     private string[] _env = [];
     private int _fifoFd = -1;
     private int _procFdDir = -1;
+    private IReadOnlyDictionary<string, Microsoft.Win32.SafeHandles.SafeFileHandle>? _idmapped;
 
     public List<string> Warnings { get; } = new();
     private string _executable = "";
@@ -46,6 +48,7 @@ internal sealed class InitSequence
     [
         ("plan", Plan),
         ("oom_score_adj", OomScoreAdj),
+        ("receive idmapped mounts", ReceiveIdmappedMounts),
         ("mount rootfs", MountRootfs),
         ("create cwd", CreateCwd),
         ("runtime hooks", RuntimeHooks),
@@ -112,7 +115,10 @@ internal sealed class InitSequence
     // Early, while fully privileged: lowering the score needs CAP_SYS_RESOURCE.
     private void OomScoreAdj() => _process.SetOomScoreAdj(_processPlan.OomScoreAdj);
 
-    private void MountRootfs() => _rootfs.PrepareRootfs(_rootfsPlan);
+    // Id-mapped trees are prepared by the runtime, which holds the host privileges they need.
+    private void ReceiveIdmappedMounts() => _idmapped = IdmappedMounts.Receive(_socket, _rootfsPlan);
+
+    private void MountRootfs() => _rootfs.PrepareRootfs(_rootfsPlan, _idmapped);
 
     private void CreateCwd() => _rootfs.EnsureDirectory(_rootfsPlan, _processPlan.Cwd);
 

@@ -9,6 +9,7 @@ using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.Capabilities;
 using OciRuntime.Core.Linux.Cgroups;
 using OciRuntime.Core.Linux.Seccomp;
+using OciRuntime.Core.Linux.UserNamespaces;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
@@ -42,13 +43,15 @@ public sealed class CreateOperation
 
         // Plan everything that can be refused before any resource exists.
         var nsPlan = NamespacePlanner.Plan(config);
-        MountPlanner.Plan(config, rootfs, new RootfsOptions { NoPivot = options.NoPivot, BundlePath = bundle });
+        var rootfsPlan = MountPlanner.Plan(config, rootfs, new RootfsOptions { NoPivot = options.NoPivot, BundlePath = bundle });
         int lastCap = KernelCapabilities.ReadLastCap();
         var processPlan = ProcessPlanner.Plan(config.Process!, lastCap);
         foreach (var w in processPlan.Warnings)
             _log?.LogWarning("{Warning}", w);
         var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupManager.DefaultPath(options.Id) : config.Linux!.CgroupsPath!;
-        var cgroup = CgroupManager.Open(cgroupsPath);
+        var (cgroup, cgroupWarning) = RootlessCgroups.Choose(CgroupManager.Open(cgroupsPath));
+        if (cgroupWarning is not null)
+            _log?.LogWarning("{Warning}", cgroupWarning);
         var deviceRules = DeviceRulePlanner.Plan(config);
         var seccomp = config.Linux?.Seccomp is { } profile
             ? SeccompCompiler.Compile(SeccompPlanner.Plan(profile), name => _log?.LogDebug("seccomp: unknown syscall \"{Name}\" skipped", name))
@@ -93,6 +96,7 @@ public sealed class CreateOperation
                 HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
+            IdmappedMounts.Send(socket, rootfsPlan, initPid);
             var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid);
             if (warnings is not null)
                 _log?.LogWarning("{Warnings}", warnings);
@@ -108,7 +112,7 @@ public sealed class CreateOperation
                 Created = Rfc3339.Nano(DateTime.UtcNow),
                 Owner = Owner.Current(),
                 Annotations = config.Annotations,
-                CgroupsPath = cgroupsPath,
+                CgroupsPath = cgroup is SkippedCgroup ? null : cgroupsPath,
                 NamespacePaths = NamespacePaths(initPid, nsPlan),
                 HasPidNamespace = nsPlan.Has(NamespaceKind.Pid),
                 Hooks = config.Hooks,

@@ -96,7 +96,7 @@ public static class MountOptionTable
         };
 
     /// <summary>Options the runtime recognises but does not implement; using them is an error, not a silent no-op.</summary>
-    public static readonly IReadOnlySet<string> Unsupported = new HashSet<string> { "idmap", "ridmap", "tmpcopyup" };
+    public static readonly IReadOnlySet<string> Unsupported = new HashSet<string> { "tmpcopyup" };
 
     /// <summary>Options that only switch off an extension the runtime does not perform anyway.</summary>
     public static readonly IReadOnlySet<string> NoOps = new HashSet<string> { "notmpcopyup" };

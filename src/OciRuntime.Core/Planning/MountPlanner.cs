@@ -45,7 +45,7 @@ public static class MountPlanner
         var namespaces = config.Linux?.Namespaces ?? [];
         bool Has(string type) => namespaces.Any(n => n.Type == type);
         bool userns = Has("user") || options.RunningInUserNamespace;
-        var context = new Context(userns, Has("network"), Has("cgroup"), options);
+        var context = new Context(userns, Has("network"), Has("cgroup"), options, config.Linux?.UidMappings ?? [], config.Linux?.GidMappings ?? []);
 
         var rootfsPropagation = PlanRootfsPropagation(config.Linux?.RootfsPropagation);
 
@@ -76,7 +76,8 @@ public static class MountPlanner
         };
     }
 
-    sealed record Context(bool UserNamespace, bool NetworkNamespace, bool CgroupNamespace, RootfsOptions Options);
+    sealed record Context(bool UserNamespace, bool NetworkNamespace, bool CgroupNamespace, RootfsOptions Options,
+        IdMapping[] UidMappings, IdMapping[] GidMappings);
 
     /// <summary>runc's /dev links; /dev/ptmx points into the container's own devpts (newinstance).</summary>
     static readonly RootfsSymlink[] DevSymlinks =
@@ -105,10 +106,8 @@ public static class MountPlanner
             throw new RuntimeException($"config.json: {at}.destination: must not be empty");
         CheckNoNul(mount.Destination, $"{at}.destination");
         CheckNoNul(mount.Source, $"{at}.source");
-        if (mount.UidMappings is { Length: > 0 } || mount.GidMappings is { Length: > 0 })
-            throw new RuntimeException($"config.json: {at}.uidMappings: id-mapped mounts are not supported yet");
-
-        var options = MountOptionTable.Parse(mount.Options, $"{at}.options");
+        var (plainOptions, idmap, ridmap) = IdMapOptions.Extract(mount.Options);
+        var options = MountOptionTable.Parse(plainOptions, $"{at}.options");
         string destination = CleanContainerPath(mount.Destination);
         bool bind = mount.Type == "bind" || options.Bind;
         CheckProcDestination(destination, mount.Type, bind, at);
@@ -119,9 +118,14 @@ public static class MountPlanner
                 throw new RuntimeException($"config.json: {at}.source: a bind mount needs a source");
             // A "bind" type without a bind option binds the whole subtree, like "rbind".
             bool recursive = options.RecursiveBind || !options.Bind;
-            steps.Add(BindStep(at, destination, HostPath(mount.Source, context.Options.BundlePath), recursive, options));
+            steps.Add(BindStep(at, destination, HostPath(mount.Source, context.Options.BundlePath), recursive, options) with
+            {
+                IdMap = PlanIdMap(mount, idmap, ridmap, context, at),
+            });
             return;
         }
+        if (idmap || mount.UidMappings is { Length: > 0 } || mount.GidMappings is { Length: > 0 })
+            throw new RuntimeException($"config.json: {at}.options: id-mapped mounts are supported for bind mounts only");
 
         if (string.IsNullOrEmpty(mount.Type))
             throw new RuntimeException($"config.json: {at}.type: required unless the mount is a bind mount");
@@ -153,6 +157,33 @@ public static class MountPlanner
             AttrClear = options.AttrClear,
             Data = options.Data,
         });
+    }
+
+    /// <summary>
+    /// config.md "idmap": the mount's own mappings, else the container's user
+    /// namespace mappings, else an error. Mappings without an option count as
+    /// "idmap" (config.md asks for the option only so older runtimes refuse).
+    /// </summary>
+    static IdMapMount? PlanIdMap(Mount mount, bool idmap, bool recursive, Context context, string at)
+    {
+        bool own = mount.UidMappings is { Length: > 0 } || mount.GidMappings is { Length: > 0 };
+        if (!idmap && !own)
+            return null;
+        if (own)
+        {
+            if (mount.UidMappings is not { Length: > 0 } || mount.GidMappings is not { Length: > 0 })
+                throw new RuntimeException($"config.json: {at}: uidMappings and gidMappings must be given together");
+            return new IdMapMount { UidMappings = mount.UidMappings, GidMappings = mount.GidMappings, Recursive = recursive };
+        }
+        if (context.UidMappings.Length == 0 || context.GidMappings.Length == 0)
+            throw new RuntimeException($"config.json: {at}.options: \"{(recursive ? "ridmap" : "idmap")}\" without uidMappings/gidMappings needs a user namespace to take the mapping from");
+        return new IdMapMount
+        {
+            UidMappings = context.UidMappings,
+            GidMappings = context.GidMappings,
+            Recursive = recursive,
+            UsesContainerMappings = true,
+        };
     }
 
     static MountStep BindStep(string at, string destination, string source, bool recursive, ParsedMountOptions options)

@@ -29,6 +29,8 @@ public sealed record MountStep
     /// (cgroup2 in a user namespace without a cgroup namespace).
     /// </summary>
     public string? FallbackBindSource { get; init; }
+    /// <summary>Bind only: the mount is id-mapped; the runtime prepares it as a detached tree and the init moves it in place.</summary>
+    public IdMapMount? IdMap { get; init; }
 
     public bool HasRecursiveAttributes => AttrSet != MountAttributes.None || AttrClear != MountAttributes.None;
 }

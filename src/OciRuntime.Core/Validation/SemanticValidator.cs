@@ -36,6 +36,8 @@ public static class SemanticValidator
         CheckMounts(config.Mounts, Add);
         var namespaces = CheckNamespaces(config.Linux?.Namespaces, Add);
         CheckIdMappings(config.Linux, namespaces, Add);
+        foreach (var (path, rule) in Planning.IdMapRules.CheckConfig(config))
+            Add(path, rule);
         CheckNamespaceDependents(config, namespaces, Add);
         CheckHooks(config.Hooks, Add);
         CheckDevices(config.Linux?.Devices, Add);

@@ -14,8 +14,6 @@ public static class UnsupportedFields
     public static readonly IReadOnlyList<UnsupportedField> All =
     [
         At("process.terminal", c => c.Process is { Terminal: true }),
-        OnEachMount("uidMappings", m => HasItems(m.UidMappings)),
-        OnEachMount("gidMappings", m => HasItems(m.GidMappings)),
         At("linux.memoryPolicy", c => IsSet(c.Linux?.MemoryPolicy)),
         At("linux.intelRdt", c => IsSet(c.Linux?.IntelRdt)),
         At("linux.netDevices", c => HasItems(c.Linux?.NetDevices)),

@@ -111,8 +111,6 @@ public class MountOptionTableTests
         Assert.That(parsed.AttrClear, Is.EqualTo(MountAttributes.ReadOnly | MountAttributes.AtimeMask));
     }
 
-    [TestCase("idmap")]
-    [TestCase("ridmap")]
     [TestCase("tmpcopyup")]
     public void UnsupportedOptionsAreErrorsNamingTheJsonPath(string option)
     {

@@ -83,9 +83,9 @@ public class MountPlannerTests
         Assert.That(Error(Config([new Mount { Destination = "/x", Type = "tmpfs" }, new Mount { Destination = "/y", Options = ["bind"] }])),
             Is.EqualTo("config.json: mounts[1].source: a bind mount needs a source"));
         Assert.That(Error(Config([new Mount { Destination = "/x" }])), Is.EqualTo("config.json: mounts[0].type: required unless the mount is a bind mount"));
-        Assert.That(Error(Config([new Mount { Destination = "/x", Type = "tmpfs", Options = ["ridmap"] }])), Is.EqualTo("config.json: mounts[0].options: \"ridmap\" is not supported yet"));
+        Assert.That(Error(Config([new Mount { Destination = "/x", Type = "tmpfs", Options = ["ridmap"] }])), Is.EqualTo("config.json: mounts[0].options: id-mapped mounts are supported for bind mounts only"));
         Assert.That(Error(Config([new Mount { Destination = "/x", Source = "/y", Options = ["bind"], UidMappings = [new IdMapping { Size = 1 }] }])),
-            Is.EqualTo("config.json: mounts[0].uidMappings: id-mapped mounts are not supported yet"));
+            Is.EqualTo("config.json: mounts[0]: uidMappings and gidMappings must be given together"));
         Assert.That(Error(Config(linux: new Linux { RootfsPropagation = "foo" })), Is.EqualTo("config.json: linux.rootfsPropagation: unknown propagation \"foo\""));
         Assert.That(Error(Config(linux: new Linux { MaskedPaths = ["/ok", "proc/kcore"] })), Is.EqualTo("config.json: linux.maskedPaths[1]: \"proc/kcore\" is not an absolute path"));
         Assert.That(Error(Config(linux: new Linux { ReadonlyPaths = ["rel"] })), Is.EqualTo("config.json: linux.readonlyPaths[0]: \"rel\" is not an absolute path"));

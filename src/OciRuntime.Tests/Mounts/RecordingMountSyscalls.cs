@@ -63,6 +63,9 @@ internal sealed class RecordingMountSyscalls : IMountSyscalls
 
     public string ReadMountInfo() => MountInfoText;
 
+    public void MoveMount(SafeFileHandle detached, SafeFileHandle target) =>
+        Calls.Add($"move_mount [{(labels.TryGetValue((int)detached.DangerousGetHandle(), out var l) ? l : "fd:" + detached.DangerousGetHandle())}] [{Label(target)}]");
+
     public SafeFileHandle OpenHostPath(string path) => Handle("host:" + path);
 
     public string PathOf(SafeFileHandle handle) => Label(handle).Split(':', 2)[1];

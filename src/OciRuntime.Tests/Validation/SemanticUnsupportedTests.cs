@@ -28,8 +28,6 @@ public class SemanticUnsupportedTests
         var c = Valid();
         TestCaseData Case(string path, ContainerConfig config) => new TestCaseData(config, path).SetName("Unsupported " + path);
         yield return Case("process.terminal", c with { Process = P(c) with { Terminal = true } });
-        yield return Case("mounts[1].uidMappings", c with { Mounts = [c.Mounts![0], c.Mounts[1] with { UidMappings = [new IdMapping { Size = 1 }] }] });
-        yield return Case("mounts[0].gidMappings", c with { Mounts = [c.Mounts![0] with { GidMappings = [new IdMapping { Size = 1 }] }] });
         yield return Case("linux.memoryPolicy", c with { Linux = L(c) with { MemoryPolicy = new MemoryPolicy { Mode = "MPOL_BIND" } } });
         yield return Case("linux.intelRdt", c with { Linux = L(c) with { IntelRdt = new IntelRdt { ClosId = "x" } } });
         yield return Case("linux.netDevices", c with { Linux = L(c) with { NetDevices = new() { ["eth1"] = new NetDevice() } } });

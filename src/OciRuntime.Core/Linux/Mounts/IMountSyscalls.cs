@@ -17,6 +17,8 @@ public interface IMountSyscalls
     /// <summary>statfs f_flags of the mount <paramref name="mount"/> is on, as MS_* flags (the ones a user namespace may find locked).</summary>
     MountFlags MountFlagsOf(SafeFileHandle mount);
     string ReadMountInfo();
+    /// <summary>move_mount(2) of a detached tree (open_tree) onto an open target.</summary>
+    void MoveMount(SafeFileHandle detached, SafeFileHandle target);
     /// <summary>O_PATH open of a host path, following symlinks (host paths are chosen by the config's author).</summary>
     SafeFileHandle OpenHostPath(string path);
     /// <summary>The absolute path the kernel reports for an open file (readlink of /proc/self/fd/N).</summary>

@@ -45,6 +45,10 @@ public sealed class MountSyscalls : IMountSyscalls
         return result;
     }
 
+    public void MoveMount(SafeFileHandle detached, SafeFileHandle target) =>
+        SyscallException.Check((int)Libc.MoveMount(UserNsConstants.SYS_move_mount, Fd(detached), "", Fd(target), "",
+            UserNsConstants.MOVE_MOUNT_F_EMPTY_PATH | UserNsConstants.MOVE_MOUNT_T_EMPTY_PATH), $"move_mount onto `{PathOf(target)}`");
+
     public string ReadMountInfo() => File.ReadAllText("/proc/self/mountinfo");
 
     public SafeFileHandle OpenHostPath(string path) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Win32.SafeHandles;
 using OciRuntime.Core.Interop;
@@ -19,6 +20,7 @@ namespace OciRuntime.Core.Linux.Mounts;
 public sealed class RootfsSetup
 {
     readonly IMountSyscalls sys;
+    IReadOnlyDictionary<string, SafeFileHandle>? idmapped;
 
     public RootfsSetup(IMountSyscalls sys) => this.sys = sys;
 
@@ -26,8 +28,10 @@ public sealed class RootfsSetup
     internal static string FdPath(SafeFileHandle handle) => $"/proc/self/fd/{handle.DangerousGetHandle()}";
 
     /// <summary>Propagation, the rootfs bind onto itself, config mounts, /dev.</summary>
-    public void PrepareRootfs(RootfsPlan plan)
+    /// <param name="idmapped">Detached id-mapped trees by step JSON path (see UserNamespaces.IdmappedMounts).</param>
+    public void PrepareRootfs(RootfsPlan plan, IReadOnlyDictionary<string, SafeFileHandle>? idmapped = null)
     {
+        this.idmapped = idmapped;
         if (!plan.MountNamespace)
             return;
 
@@ -225,8 +229,13 @@ public sealed class RootfsSetup
         {
             var missing = sys.Stat(src).IsDirectory ? MissingPath.CreateDirectory : MissingPath.CreateFile;
             using var target = sys.OpenInRoot(root, step.Destination, missing);
-            Wrap(() => sys.Mount(FdPath(src), FdPath(target), null, flags, null),
-                $"{step.JsonPath}: bind `{source}` on `{step.Destination}`");
+            if (step.IdMap is not null && idmapped is not null && idmapped.TryGetValue(step.JsonPath, out var tree))
+                Wrap(() => sys.MoveMount(tree, target), $"{step.JsonPath}: move id-mapped `{source}` on `{step.Destination}`");
+            else if (step.IdMap is not null)
+                throw new RuntimeException($"{step.JsonPath}: the id-mapped tree of `{source}` was not prepared");
+            else
+                Wrap(() => sys.Mount(FdPath(src), FdPath(target), null, flags, null),
+                    $"{step.JsonPath}: bind `{source}` on `{step.Destination}`");
         }
         if (remount is { } remountFlags)
         {
