@@ -251,7 +251,7 @@ measure par20 par20 1 "$N_PAR"
 for n in "${NAMES[@]}"; do
     note "hyperfine -N run (network namespace): $n"
     hyperfine -N -w 3 -r "$HF_RUNS" --export-json "$W/data/hf.$n.json" \
-        "${BIN[$n]} --root $W/state/$n run -b $W/b/$n/net hf-$$" >/dev/null 2>>"$W/err.$n" ||
+        "${BIN[$n]} --root $W/state/$n run -b $W/b/$n/net hf-$$" >/dev/null 2>>"$W/hf-err.$n" ||
         echo x >> "$W/data/hf.$n.fail"
 done
 
