@@ -17,7 +17,7 @@ DEMO_ARGS := ["sh", "-c", "hostname; id; ps"]
 # Debian packages the tests and the demo need (runc is the oracle).
 DEPS := busybox-static runc jq iproute2 procps util-linux coreutils qemu-system-x86 cpio uidmap passwd python3
 
-.PHONY: all build install deps bundle demo test unit-test spec-test clean
+.PHONY: all build install deps bundle demo test unit-test spec-test bench clean
 
 all: build
 
@@ -90,6 +90,11 @@ test: deps build
 	echo "unit: $$up passed, $$uf failed; spec: $$sp passed, $$sf failed"; \
 	echo "$$((up + sp)) passed, $$((uf + sf)) failed"; \
 	[ $$((uf + sf)) -eq 0 ]
+
+# Benchmark against runc and crun (installed if missing); quick by default,
+# BENCH_FULL=1 for the full suite. Writes bench/RESULTS.md.
+bench: build
+	RUNTIME=$(abspath $(BIN)) bench/bench.sh
 
 clean:
 	rm -rf $(BUILD) spec-tests/.work
