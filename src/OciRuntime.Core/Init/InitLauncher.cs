@@ -31,7 +31,9 @@ public static class InitLauncher
         try
         {
             int target = SyncFd(preserveFds);
-            bootstrapPid = Spawn(child.Fd, target, execFifo, FifoFd(preserveFds));
+            // With a user namespace the init stays dumpable: run it from a sealed copy.
+            using (var sealedCopy = plan.Has(NamespaceKind.User) ? SealedExecutable.CopyOfSelf() : null)
+                bootstrapPid = Spawn(sealedCopy?.Path ?? "/proc/self/exe", child.Fd, target, execFifo, FifoFd(preserveFds));
             child.Dispose();
 
             parent.Send(NamespacePlanner.BootstrapMessage(plan, keyring));
@@ -85,7 +87,7 @@ public static class InitLauncher
     private static void WriteIdMaps(int pid, NamespacePlan plan) =>
         Linux.UserNamespaces.IdMapWriter.Write(pid, plan.UidMappings, plan.GidMappings);
 
-    private static unsafe int Spawn(int childFd, int target, int fifoFd, int fifoTarget)
+    private static unsafe int Spawn(string executable, int childFd, int target, int fifoFd, int fifoTarget)
     {
         // dup2(fd, fd) would keep FD_CLOEXEC set, and a source sitting on the
         // other's target would be overwritten: move both above the targets first.
@@ -116,7 +118,7 @@ public static class InitLauncher
             strings[2] = Marshal.StringToCoTaskMemUTF8($"{SyncEnv}={target}");
             nint* argv = stackalloc nint[3] { strings[0], strings[1], 0 };
             nint* envp = stackalloc nint[2] { strings[2], 0 };
-            int rc = Libc.PosixSpawn(out int pid, "/proc/self/exe", actions, attr, argv, envp);
+            int rc = Libc.PosixSpawn(out int pid, executable, actions, attr, argv, envp);
             if (rc != 0)
                 throw new SyscallException("spawn `/proc/self/exe init`", rc);
             return pid;

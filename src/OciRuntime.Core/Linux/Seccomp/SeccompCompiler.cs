@@ -83,7 +83,7 @@ public static class SeccompCompiler
 
     private static byte[] Export(nint ctx)
     {
-        int fd = SyscallException.Check(Libc.SeccompMemfd("seccomp-bpf", Libc.MFD_CLOEXEC), "memfd_create `seccomp-bpf`");
+        int fd = SyscallException.Check(Libc.MemfdCreate("seccomp-bpf", Libc.MFD_CLOEXEC), "memfd_create `seccomp-bpf`");
         try
         {
             Check(Libseccomp.ExportBpf(ctx, fd), "seccomp_export_bpf");
