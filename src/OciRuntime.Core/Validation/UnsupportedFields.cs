@@ -13,7 +13,6 @@ public static class UnsupportedFields
 {
     public static readonly IReadOnlyList<UnsupportedField> All =
     [
-        At("process.terminal", c => c.Process is { Terminal: true }),
         At("process.apparmorProfile", c => HasText(c.Process?.ApparmorProfile)),
         At("process.selinuxLabel", c => HasText(c.Process?.SelinuxLabel)),
         At("process.scheduler", c => IsSet(c.Process?.Scheduler)),

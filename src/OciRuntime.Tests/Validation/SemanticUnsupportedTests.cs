@@ -27,7 +27,6 @@ public class SemanticUnsupportedTests
     {
         var c = Valid();
         TestCaseData Case(string path, ContainerConfig config) => new TestCaseData(config, path).SetName("Unsupported " + path);
-        yield return Case("process.terminal", c with { Process = P(c) with { Terminal = true } });
         yield return Case("process.apparmorProfile", c with { Process = P(c) with { ApparmorProfile = "docker-default" } });
         yield return Case("process.selinuxLabel", c with { Process = P(c) with { SelinuxLabel = "system_u:system_r:svirt_lxc_net_t:s0" } });
         yield return Case("process.scheduler", c with { Process = P(c) with { Scheduler = new Scheduler { Policy = "SCHED_OTHER" } } });

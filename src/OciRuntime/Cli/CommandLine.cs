@@ -17,6 +17,7 @@ internal static class CommandLine
         DeleteCommand.Definition,
         ListCommand.Definition,
         SpecCommand.Definition,
+        ExecCommand.Definition,
     ];
 
     public static int Dispatch(string[] args)
