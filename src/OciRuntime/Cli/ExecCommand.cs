@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -67,11 +68,26 @@ internal static class ExecCommand
         return gids.ToArray();
     }
 
+    /// <summary>
+    /// runc's exec exits 255 on its own errors: 1..254 and 128+signal
+    /// belong to the process, and engines tell the two apart by it.
+    /// </summary>
+    public const int ErrorExitCode = 255;
+
     private static int Run(ParsedArgs args)
     {
-        var options = Options(args);
         var exec = new ExecOperation(GlobalOptions.Current.Root, GlobalOptions.Current.Log);
-        exec.Start(options);
+        ExecOptions options;
+        try
+        {
+            options = Options(args);
+            exec.Start(options);
+        }
+        catch (Exception e) when (e is RuntimeException or SyscallException or UsageException)
+        {
+            ErrorReporter.Report(e.Message);
+            return ErrorExitCode;
+        }
         if (options.Detach)
             return 0;
         using var relay = exec.ConsoleMaster >= 0 ? TerminalRelay.Start(exec.ConsoleMaster) : null;
