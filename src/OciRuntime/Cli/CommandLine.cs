@@ -18,6 +18,7 @@ internal static class CommandLine
         ListCommand.Definition,
         SpecCommand.Definition,
         ExecCommand.Definition,
+        FeaturesCommand.Definition,
     ];
 
     public static int Dispatch(string[] args)
