@@ -26,6 +26,9 @@ podman_cleanup() {
         RT=$rt ROOT=$T/podman-state pd rm -af -t 0 > /dev/null 2>&1
     done
     podman --root "$T/podman/root" --runroot "$T/podman/run" --storage-driver vfs system reset -f > /dev/null 2>&1
+    # podman with cgroupfs leaves each container's libpod-ID cgroup behind,
+    # with runc as with this runtime; rmdir takes only the empty ones.
+    find /sys/fs/cgroup/*/libpod_parent /sys/fs/cgroup/libpod_parent -mindepth 1 -depth -type d -name 'libpod-*' -exec rmdir {} + 2>/dev/null
     umount -R "$T/podman/root" "$T/podman/run" 2>/dev/null
     return 0
 }
