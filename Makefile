@@ -15,7 +15,7 @@ BUNDLE := $(BUILD)/bundle
 DEMO_ARGS := ["sh", "-c", "hostname; id; ps"]
 
 # Debian packages the tests and the demo need (runc is the oracle).
-DEPS := busybox-static runc jq iproute2 procps util-linux coreutils qemu-system-x86 cpio uidmap passwd python3
+DEPS := busybox-static runc jq iproute2 procps util-linux coreutils qemu-system-x86 cpio uidmap passwd python3 podman containerd
 
 .PHONY: all build install deps bundle demo test unit-test spec-test bench clean
 

@@ -23,7 +23,7 @@ public static class InitLauncher
     /// namespace exists: the place to move it into the cgroup, so that the init
     /// and a new cgroup namespace start there.</param>
     /// <param name="keyring">Name of the session keyring the init joins; null to keep the caller's (--no-new-keyring).</param>
-    /// <param name="execFifo">O_PATH descriptor of the exec FIFO; the init gets it at <see cref="FifoFd"/>.</param>
+    /// <param name="execFifo">O_PATH descriptor of the exec FIFO; the init gets it at <see cref="FifoFd"/>; -1 for exec.</param>
     public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, int execFifo, Action<int> placeBootstrap)
     {
         var (parent, child) = SyncSocket.CreatePair();
@@ -92,7 +92,8 @@ public static class InitLauncher
         // dup2(fd, fd) would keep FD_CLOEXEC set, and a source sitting on the
         // other's target would be overwritten: move both above the targets first.
         int fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup sync socket");
-        int fifo = SyscallException.Check(Libc.Fcntl(fifoFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup exec fifo");
+        // exec has no FIFO (fifoFd -1): nothing is placed at fifoTarget.
+        int fifo = fifoFd < 0 ? -1 : SyscallException.Check(Libc.Fcntl(fifoFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup exec fifo");
         byte* actions = stackalloc byte[256];
         byte* attr = stackalloc byte[1024];
         byte* sigset = stackalloc byte[128];
@@ -102,7 +103,8 @@ public static class InitLauncher
         try
         {
             Libc.PosixSpawnFileActionsAddDup2(actions, fd, target);
-            Libc.PosixSpawnFileActionsAddDup2(actions, fifo, fifoTarget);
+            if (fifo >= 0)
+                Libc.PosixSpawnFileActionsAddDup2(actions, fifo, fifoTarget);
             // The runtime ignores SIGPIPE and blocks some signals; the container
             // must start with default dispositions and an empty mask.
             Libc.SigFillSet(sigset);
@@ -131,7 +133,8 @@ public static class InitLauncher
             Libc.PosixSpawnFileActionsDestroy(actions);
             Libc.PosixSpawnAttrDestroy(attr);
             Libc.Close(fd);
-            Libc.Close(fifo);
+            if (fifo >= 0)
+                Libc.Close(fifo);
         }
     }
 

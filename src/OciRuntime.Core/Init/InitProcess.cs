@@ -37,6 +37,8 @@ public static class InitProcess
             return 1;
         }
 
+        if (request.Exec)
+            return RunExec(request, socket);
         var sequence = new InitSequence(request, socket);
         bool ready = false;
         try
@@ -55,6 +57,30 @@ public static class InitProcess
                 WriteStderr(e.Message);
             return 1;
         }
+    }
+
+    private static int RunExec(InitRequest request, SyncSocket socket)
+    {
+        var sequence = new ExecSequence(request, socket);
+        try
+        {
+            sequence.Prepare();
+            Send(socket, new InitMessage { Type = "ready", Message = sequence.Warnings.Count == 0 ? null : string.Join("; ", sequence.Warnings) });
+        }
+        catch (Exception e)
+        {
+            Report(socket, e.Message);
+            return 1;
+        }
+        try
+        {
+            sequence.Exec();
+        }
+        catch (Exception e)
+        {
+            WriteStderr(e.Message);
+        }
+        return 1;
     }
 
     internal static void Send(SyncSocket socket, InitMessage message) =>

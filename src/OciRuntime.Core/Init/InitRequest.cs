@@ -24,4 +24,9 @@ public sealed record InitRequest
     public int LastCap { get; init; } = 40;
     /// <summary>linux.seccomp compiled by `create`; null when the config has none.</summary>
     public SeccompFilter? Seccomp { get; init; }
+    /// <summary>
+    /// `exec`: the bootstrap joined the namespaces of a running container;
+    /// apply only Config.Process (see ExecSequence), no rootfs work.
+    /// </summary>
+    public bool Exec { get; init; }
 }

@@ -55,6 +55,9 @@ internal sealed class InitSequence
         ("createContainer hooks", CreateContainerHooks),
         ("open exec fifo", OpenFifo),
         ("enter rootfs", EnterRootfs),
+        // After pivot_root, so the pty comes from the container's devpts;
+        // before the read-only remounts, which may cover /dev/console.
+        ("terminal", Terminal),
         // sysctl and hostname before masked/readonly paths, as runc does:
         // /proc/sys is usually among the read-only paths.
         ("sysctl", Sysctl),
@@ -145,6 +148,12 @@ internal sealed class InitSequence
     }
 
     private void EnterRootfs() => _rootfs.EnterRootfs(_rootfsPlan);
+
+    private void Terminal()
+    {
+        if (_config.Process is { Terminal: true } p)
+            InitConsole.Setup(_socket, p.ConsoleSize, mountConsole: true);
+    }
 
     private void FinishRootfs() => _rootfs.FinishRootfs(_rootfsPlan);
 

@@ -10,6 +10,7 @@ using OciRuntime.Core.Linux.Capabilities;
 using OciRuntime.Core.Linux.Cgroups;
 using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Linux.UserNamespaces;
+using OciRuntime.Core.Linux.Terminal;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
@@ -32,13 +33,15 @@ public sealed class CreateOperation
         _log = log;
     }
 
+    /// <summary>With process.terminal and no --console-socket (foreground `run`): the pty master to relay; else -1.</summary>
+    public int ConsoleMaster { get; private set; } = -1;
+
     public int Run(CreateOptions options)
     {
         ContainerId.Validate(options.Id);
-        if (options.ConsoleSocket is not null)
-            throw new RuntimeException("--console-socket: not supported by ociruntime yet");
         var bundle = Path.GetFullPath(options.Bundle);
         var config = BundleLoader.Load(bundle);
+        ConsoleHandoff.CheckOptions(config.Process?.Terminal == true, options.ConsoleSocket, detached: !options.StayParent);
         var rootfs = BundleLoader.RootfsPath(config, bundle);
 
         // Plan everything that can be refused before any resource exists.
@@ -97,10 +100,11 @@ public sealed class CreateOperation
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
             IdmappedMounts.Send(socket, rootfsPlan, initPid);
-            var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid);
+            var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid, options.ConsoleSocket);
             if (warnings is not null)
                 _log?.LogWarning("{Warnings}", warnings);
 
+            StoredConfig.Save(_store, options.Id, config);
             _store.Save(new ContainerRecord
             {
                 OciVersion = config.OciVersion,
@@ -123,6 +127,11 @@ public sealed class CreateOperation
         }
         catch
         {
+            if (ConsoleMaster >= 0)
+            {
+                Libc.Close(ConsoleMaster);
+                ConsoleMaster = -1;
+            }
             if (initPid > 0 && ProcessControl.Kill(initPid, 9))
                 ProcessControl.WaitGone(initPid, TimeSpan.FromSeconds(5));
             if (cgroupCreated)
@@ -137,7 +146,7 @@ public sealed class CreateOperation
     }
 
     /// <returns>Warnings the init collected, if any.</returns>
-    private static string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks, Spec.Seccomp? seccomp, int initPid)
+    private string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks, Spec.Seccomp? seccomp, int initPid, string? consoleSocket)
     {
         while (true)
         {
@@ -148,6 +157,9 @@ public sealed class CreateOperation
                     return msg.Message;
                 case "error":
                     throw new RuntimeException(msg.Message ?? "container init failed");
+                case "console":
+                    ConsoleMaster = ConsoleHandoff.Receive(socket, consoleSocket);
+                    break;
                 case "hooks":
                     // config.md: prestart (deprecated) and createRuntime run in the
                     // runtime namespace after the mounts, before pivot_root.

@@ -13,7 +13,6 @@ public static class UnsupportedFields
 {
     public static readonly IReadOnlyList<UnsupportedField> All =
     [
-        At("process.terminal", c => c.Process is { Terminal: true }),
         At("linux.memoryPolicy", c => IsSet(c.Linux?.MemoryPolicy)),
         At("linux.intelRdt", c => IsSet(c.Linux?.IntelRdt)),
         At("linux.netDevices", c => HasItems(c.Linux?.NetDevices)),

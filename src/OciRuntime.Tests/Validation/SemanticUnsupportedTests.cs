@@ -27,7 +27,6 @@ public class SemanticUnsupportedTests
     {
         var c = Valid();
         TestCaseData Case(string path, ContainerConfig config) => new TestCaseData(config, path).SetName("Unsupported " + path);
-        yield return Case("process.terminal", c with { Process = P(c) with { Terminal = true } });
         yield return Case("linux.memoryPolicy", c with { Linux = L(c) with { MemoryPolicy = new MemoryPolicy { Mode = "MPOL_BIND" } } });
         yield return Case("linux.intelRdt", c with { Linux = L(c) with { IntelRdt = new IntelRdt { ClosId = "x" } } });
         yield return Case("linux.netDevices", c with { Linux = L(c) with { NetDevices = new() { ["eth1"] = new NetDevice() } } });

@@ -17,6 +17,8 @@ internal static class CommandLine
         DeleteCommand.Definition,
         ListCommand.Definition,
         SpecCommand.Definition,
+        ExecCommand.Definition,
+        FeaturesCommand.Definition,
     ];
 
     public static int Dispatch(string[] args)

@@ -1,4 +1,5 @@
 using OciRuntime.Core.Linux;
+using OciRuntime.Core.Linux.Terminal;
 using OciRuntime.Core.Operations;
 
 namespace OciRuntime.Cli;
@@ -19,7 +20,8 @@ internal static class RunCommand
         var options = CreateCommand.Options(args, stayParent: !detach);
         var root = GlobalOptions.Current.Root;
         var log = GlobalOptions.Current.Log;
-        int pid = new CreateOperation(root, log).Run(options);
+        var create = new CreateOperation(root, log);
+        int pid = create.Run(options);
         try
         {
             new StartOperation(root, log).Run(options.Id);
@@ -31,8 +33,10 @@ internal static class RunCommand
         }
         if (detach)
             return 0;
-        using var forward = SignalForwarder.Forward(pid);
-        int code = ProcessControl.WaitChild(pid);
+        int code;
+        using (var relay = create.ConsoleMaster >= 0 ? TerminalRelay.Start(create.ConsoleMaster) : null)
+        using (SignalForwarder.Forward(pid))
+            code = ProcessControl.WaitChild(pid);
         if (!args.Bool("keep"))
             new DeleteOperation(root, log).Run(options.Id, force: true);
         return code;

@@ -1,0 +1,197 @@
+# End-to-end: Debian's podman (with conmon, cgroupfs, no network) and a
+# private containerd (ctr, the runc shim v2) drive the runtime under test
+# exactly as they drive runc; every scenario also runs with the oracle.
+# Each scenario prints "name: facts" lines; the two runtimes must agree.
+
+# pd ARGS...: podman with private storage and the runtime of the current env.
+pd() {
+    podman --root "$T/podman/root" --runroot "$T/podman/run" --storage-driver vfs \
+        --cgroup-manager cgroupfs --events-backend file --tmpdir "$T/podman/tmp" \
+        --runtime "$RT" --runtime-flag "root=$ROOT" "$@"
+}
+
+PD_RUN=(--network=none --ulimit nofile=1024:1024 --ulimit nproc=32768:32768)
+IMG=localhost/spec-rootfs:latest
+
+podman_image() {
+    mkdir -p "$T/podman/tmp"
+    [ -f "$T/rootfs.tar" ] || tar -C "$WORK/rootfs" -cf "$T/rootfs.tar" .
+    pd import -q "$T/rootfs.tar" "$IMG" > /dev/null || fail "podman import failed"
+}
+
+podman_cleanup() {
+    [ -d "$T/podman" ] || return 0
+    local rt
+    for rt in "$RUNTIME" ${ORACLE:+"$ORACLE"}; do
+        RT=$rt ROOT=$T/podman-state pd rm -af -t 0 > /dev/null 2>&1
+    done
+    podman --root "$T/podman/root" --runroot "$T/podman/run" --storage-driver vfs system reset -f > /dev/null 2>&1
+    # podman with cgroupfs leaves each container's libpod-ID cgroup behind,
+    # with runc as with this runtime; rmdir takes only the empty ones.
+    find /sys/fs/cgroup/*/libpod_parent /sys/fs/cgroup/libpod_parent -mindepth 1 -depth -type d -name 'libpod-*' -exec rmdir {} + 2>/dev/null
+    umount -R "$T/podman/root" "$T/podman/run" 2>/dev/null
+    return 0
+}
+
+# One container engine state for both runtimes; each runtime its own --root.
+sc_podman() {
+    ROOT=$T/podman-state
+    mkdir -p "$ROOT"
+    local c=c$ENV_N id out
+    out=$(pd run --rm "${PD_RUN[@]}" "$IMG" sh -c 'echo hello; id -u' 2>&1); echo "run: $? $out"
+    pd run --rm "${PD_RUN[@]}" "$IMG" sh -c 'exit 42' > /dev/null 2>&1; echo "exit code: $?"
+    pd run --rm "${PD_RUN[@]}" "$IMG" sh -c 'kill -9 $$' > /dev/null 2>&1; echo "killed: $?"
+    out=$(pd run --rm "${PD_RUN[@]}" -e FOO=bar -w /tmp --user 1000:1000 "$IMG" sh -c 'echo "$FOO $(pwd) $(id -u):$(id -g)"' 2>&1); echo "env workdir user: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --read-only --read-only-tmpfs=false "$IMG" sh -c 'touch /x 2>&1; echo rc=$?' 2>&1); echo "read-only: ${out##*: }"
+    out=$(pd run --rm "${PD_RUN[@]}" --cap-drop all --cap-add CAP_KILL "$IMG" sh -c 'grep CapEff /proc/self/status' 2>&1); echo "caps: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --memory 64m "$IMG" sh -c 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max' 2>&1); echo "memory: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --pids-limit 77 "$IMG" sh -c 'cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max' 2>&1); echo "pids-limit: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --hostname h1 "$IMG" hostname 2>&1); echo "hostname: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" "$IMG" sh -c 'ls /proc/1/ns > /dev/null && ip link 2>/dev/null | grep -c "^[0-9]" || cat /proc/net/dev | tail -n +3 | wc -l' 2>&1); echo "network none: $out"
+    id=$(pd run -d --name "$c" "${PD_RUN[@]}" "$IMG" sh -c 'echo started; trap "echo bye; exit 0" TERM; while :; do sleep 0.1; done')
+    echo "run -d: $? $([ -n "$id" ] && echo id)"
+    out=$(pd exec "$c" sh -c 'echo in-exec; exit 3' 2>&1); echo "exec: $? $out"
+    out=$(pd exec -e A=1 -w /etc --user 1000 "$c" sh -c 'echo "$A $(pwd) $(id -u)"' 2>&1); echo "exec flags: $out"
+    out=$(pd exec -t "$c" tty 2>&1 | tr -d '\r'); echo "exec -t: ${out%[0-9]}"
+    out=$(pd exec "$c" sh -c 'cat /proc/1/cmdline | tr "\0" " "' 2>&1); echo "exec sees init: ${out:0:8}"
+    out=$(pd exec -d "$c" sleep 5 2>&1); echo "exec -d: $?"
+    out=$(pd top "$c" args 2>&1 | grep -c sleep); echo "top: $([ "$out" -ge 1 ] && echo sleep-seen)"
+    out=$(pd inspect -f '{{.State.Status}}' "$c"); echo "inspect: $out"
+    if "$RT" pause --help > /dev/null 2>&1; then
+        pd pause "$c" > /dev/null 2>&1; echo "pause: $? $(pd inspect -f '{{.State.Status}}' "$c")"
+        pd unpause "$c" > /dev/null 2>&1; echo "unpause: $? $(pd inspect -f '{{.State.Status}}' "$c")"
+    else
+        echo "pause: known-gap"; echo "unpause: known-gap"
+    fi
+    pd stop -t 5 "$c" > /dev/null 2>&1; echo "stop: $? $(pd inspect -f '{{.State.Status}} {{.State.ExitCode}}' "$c")"
+    out=$(pd logs "$c" 2>&1 | tr '\n' ' '); echo "logs: $out"
+    pd start "$c" > /dev/null 2>&1; echo "restart: $? $(pd inspect -f '{{.State.Status}}' "$c")"
+    pd kill -s KILL "$c" > /dev/null 2>&1; pd wait "$c" > /dev/null 2>&1; echo "kill: $(pd inspect -f '{{.State.Status}} {{.State.ExitCode}}' "$c")"
+    pd rm "$c" > /dev/null 2>&1; echo "rm: $?"
+    pd run -d --name "$c-s" "${PD_RUN[@]}" "$IMG" sh -c 'trap "" TERM; while :; do sleep 0.1; done' > /dev/null
+    pd stop -t 1 "$c-s" > /dev/null 2>&1; echo "stop escalates: $(pd inspect -f '{{.State.Status}} {{.State.ExitCode}}' "$c-s")"
+    pd rm "$c-s" > /dev/null 2>&1
+}
+
+test_engines_podman() {
+    command -v podman > /dev/null || fail "podman not installed (make deps)"
+    trap 'rc=$?; podman_cleanup; teardown_test $rc' EXIT
+    podman_image
+    oracle_same sc_podman
+    log "podman scenarios: $(grep -c . <<< "$RES")"
+    # The container's pid 1 ignores its own SIGKILL: podman reports 0, as with runc.
+    assert_eq "$(head -n 7 <<< "$RES")" $'run: 0 hello\n0\nexit code: 42\nkilled: 0\nenv workdir user: bar /tmp 1000:1000\nread-only: Read-only file system\nrc=1'
+    assert_contains "$RES" $'exec: 3 in-exec\nexec flags: 1 /etc 1000\nexec -t: /dev/pts/'
+    assert_contains "$RES" "stop: 0 exited 0"
+    assert_contains "$RES" "logs: started bye"
+    assert_contains "$RES" "stop escalates: exited 137"
+}
+
+# ---------------------------------------------------------------- containerd
+
+CTD=""
+ctd_start() {
+    CTD=$T/ctd
+    mkdir -p "$CTD"
+    cat > "$CTD/config.toml" <<EOT
+version = 2
+root = "$CTD/root"
+state = "$CTD/state"
+disabled_plugins = ["io.containerd.grpc.v1.cri"]
+[grpc]
+  address = "$CTD/c.sock"
+[ttrpc]
+  address = "$CTD/c.sock.ttrpc"
+[debug]
+  address = "$CTD/d.sock"
+EOT
+    containerd --config "$CTD/config.toml" > "$CTD/log" 2>&1 &
+    echo $! > "$CTD/pid"
+    local i=0
+    while ! ctr --address "$CTD/c.sock" version > /dev/null 2>&1; do
+        sleep 0.05; i=$((i + 1)); [ $i -lt 200 ] || fail "containerd did not start: $(tail -3 "$CTD/log")"
+    done
+    mkdir -p "$T/oci"
+    tar -C "$WORK/rootfs" -czf "$T/layer.tar.gz" .
+    oci_archive "$T/layer.tar.gz" "$T/image.tar"
+    ct images import --base-name localhost/spec-rootfs "$T/image.tar" > /dev/null || fail "ctr images import failed"
+}
+
+# oci_archive LAYER OUT: a one-layer OCI image archive.
+oci_archive() {
+    local d=$T/oci layer=$1 ld ls cd cs md ms diffid
+    mkdir -p "$d/blobs/sha256"
+    ld=$(sha256sum "$layer" | cut -d' ' -f1); ls=$(stat -c %s "$layer"); cp "$layer" "$d/blobs/sha256/$ld"
+    diffid=$(gunzip -c "$layer" | sha256sum | cut -d' ' -f1)
+    jq -nc --arg d "sha256:$diffid" '{architecture: "amd64", os: "linux", config: {Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], Cmd: ["sh"]}, rootfs: {type: "layers", diff_ids: [$d]}}' > "$T/cfg.json"
+    cd=$(sha256sum "$T/cfg.json" | cut -d' ' -f1); cs=$(stat -c %s "$T/cfg.json"); cp "$T/cfg.json" "$d/blobs/sha256/$cd"
+    jq -nc --arg c "sha256:$cd" --argjson cs "$cs" --arg l "sha256:$ld" --argjson ls "$ls" '{schemaVersion: 2, mediaType: "application/vnd.oci.image.manifest.v1+json", config: {mediaType: "application/vnd.oci.image.config.v1+json", digest: $c, size: $cs}, layers: [{mediaType: "application/vnd.oci.image.layer.v1.tar+gzip", digest: $l, size: $ls}]}' > "$T/manifest.json"
+    md=$(sha256sum "$T/manifest.json" | cut -d' ' -f1); ms=$(stat -c %s "$T/manifest.json"); cp "$T/manifest.json" "$d/blobs/sha256/$md"
+    jq -nc --arg m "sha256:$md" --argjson ms "$ms" '{schemaVersion: 2, manifests: [{mediaType: "application/vnd.oci.image.manifest.v1+json", digest: $m, size: $ms, annotations: {"org.opencontainers.image.ref.name": "latest"}}]}' > "$d/index.json"
+    echo '{"imageLayoutVersion": "1.0.0"}' > "$d/oci-layout"
+    tar -C "$d" -cf "$2" oci-layout index.json blobs
+}
+
+ct() { ctr --address "$CTD/c.sock" -n spec "$@"; }
+
+ctd_cleanup() {
+    [ -n "$CTD" ] && [ -f "$CTD/pid" ] || return 0
+    local c
+    for c in $(ct tasks ls -q 2>/dev/null); do ct tasks kill -s KILL "$c" > /dev/null 2>&1; done
+    sleep 0.2
+    for c in $(ct tasks ls -q 2>/dev/null); do ct tasks delete -f "$c" > /dev/null 2>&1; done
+    for c in $(ct containers ls -q 2>/dev/null); do ct containers delete "$c" > /dev/null 2>&1; done
+    kill "$(cat "$CTD/pid")" 2>/dev/null
+    sleep 0.3
+    # The shim passes --root ROOT/NAMESPACE: that directory is the shim's,
+    # and stays empty when every container was deleted (rmdir fails otherwise).
+    local rt root rest
+    while IFS=$'\t' read -r rt root rest; do
+        rmdir "$root/spec" 2>/dev/null
+    done < "$T/envs"
+    grep -F " $CTD" /proc/self/mountinfo | awk '{print $5}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null; done
+    return 0
+}
+
+CT_IMG=localhost/spec-rootfs:latest
+
+sc_containerd() {
+    local c=k$ENV_N out
+    local R=(--runc-binary "$RT" --runc-root "$ROOT")
+    out=$(ct run --rm "${R[@]}" "$CT_IMG" "$c-a" sh -c 'echo hello; id -u' 2>&1); echo "run: $? $out"
+    ct run --rm "${R[@]}" "$CT_IMG" "$c-b" sh -c 'exit 42' > /dev/null 2>&1; echo "exit code: $?"
+    out=$(ct run --rm "${R[@]}" --env FOO=bar --cwd /tmp "$CT_IMG" "$c-c" sh -c 'echo "$FOO $(pwd)"' 2>&1); echo "env cwd: $out"
+    out=$(ct run --rm "${R[@]}" --read-only "$CT_IMG" "$c-d" sh -c 'touch /x 2>&1; echo rc=$?' 2>&1); echo "read-only: ${out##*: }"
+    out=$(ct run --rm "${R[@]}" --memory-limit 67108864 "$CT_IMG" "$c-e" sh -c 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max' 2>&1); echo "memory: $out"
+    # ctr wants a terminal of its own for -t: script(1) provides one.
+    out=$(script -qec "ctr --address $CTD/c.sock -n spec run --rm --runc-binary $RT --runc-root $ROOT -t $CT_IMG $c-f tty" /dev/null < /dev/null 2>&1 | grep -ao '/dev/pts/' | head -1); echo "run -t: $out"
+    ct run -d "${R[@]}" "$CT_IMG" "$c" sh -c 'echo started; trap "exit 0" TERM; while :; do sleep 0.1; done' > /dev/null 2>&1; echo "run -d: $?"
+    out=$(ct tasks exec --exec-id e1 "$c" sh -c 'echo in-exec; exit 3' 2>&1); echo "exec: $? $out"
+    out=$(script -qec "ctr --address $CTD/c.sock -n spec tasks exec --exec-id e2 -t $c tty" /dev/null < /dev/null 2>&1 | grep -ao '/dev/pts/' | head -1); echo "exec -t: $out"
+    out=$(ct tasks ls | awk -v c="$c" '$1 == c {print $3}'); echo "tasks ls: $out"
+    out=$(ct tasks ps "$c" 2>/dev/null | tail -n +2 | wc -l); echo "tasks ps: $([ "$out" -ge 1 ] && echo listed)"
+    if "$RT" pause --help > /dev/null 2>&1; then
+        ct tasks pause "$c" > /dev/null 2>&1; echo "pause: $? $(ct tasks ls | awk -v c="$c" '$1 == c {print $3}')"
+        ct tasks resume "$c" > /dev/null 2>&1; echo "resume: $? $(ct tasks ls | awk -v c="$c" '$1 == c {print $3}')"
+    else
+        echo "pause: known-gap"; echo "resume: known-gap"
+    fi
+    ct tasks kill -s TERM "$c" > /dev/null 2>&1
+    local i=0
+    while [ "$(ct tasks ls | awk -v c="$c" '$1 == c {print $3}')" = RUNNING ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    echo "kill TERM: $(ct tasks ls | awk -v c="$c" '$1 == c {print $3}')"
+    ct tasks delete "$c" > /dev/null 2>&1; echo "task delete: $?"
+    ct containers delete "$c" > /dev/null 2>&1; echo "container delete: $?"
+    out=$(ct run --rm "${R[@]}" "$CT_IMG" "$c-g" sh -c 'exec nosuch-binary' 2>&1 | grep -c "nosuch"); echo "missing binary reported: $([ "$out" -ge 1 ] && echo yes)"
+}
+
+test_engines_containerd() {
+    command -v containerd > /dev/null || fail "containerd not installed (make deps)"
+    trap 'rc=$?; ctd_cleanup; teardown_test $rc' EXIT
+    ctd_start
+    oracle_same sc_containerd
+    log "containerd scenarios: $(grep -c . <<< "$RES")"
+    assert_contains "$RES" $'run: 0 hello\n0\nexit code: 42\nenv cwd: bar /tmp'
+    assert_contains "$RES" $'exec: 3 in-exec\nexec -t: /dev/pts/'
+    assert_contains "$RES" $'kill TERM: STOPPED\ntask delete: 0\ncontainer delete: 0'
+}

@@ -1,0 +1,65 @@
+using System.IO;
+using System.Text.Json;
+using OciRuntime.Core.Lifecycle;
+using OciRuntime.Core.Linux;
+using OciRuntime.Core.Spec;
+
+namespace OciRuntime.Core.Operations;
+
+/// <summary>
+/// The validated config.json as `create` used it, kept in the container's
+/// state directory. `exec` takes the process defaults and the seccomp
+/// profile from here: the bundle's file may change after create, and a
+/// change must not reach the running container (runtime.md: updates to
+/// config.json after create do not affect the container).
+/// </summary>
+public static class StoredConfig
+{
+    public const string FileName = "config.json";
+
+    /// <summary>Atomic: temp file, fsync, rename; the caller holds the container lock.</summary>
+    public static void Save(StateStore store, string id, ContainerConfig config)
+    {
+        var final = Path.Combine(store.ContainerDir(id), FileName);
+        var temp = Path.Combine(store.ContainerDir(id), $".{FileName}.{Path.GetRandomFileName()}");
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(config, SpecJson.Default.ContainerConfig);
+        try
+        {
+            using (var stream = new FileStream(temp, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                BufferSize = 0,
+            }))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, final, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>The stored config; for a container created without one, the bundle's (validated again).</summary>
+    public static ContainerConfig Load(StateStore store, ContainerRecord record)
+    {
+        var path = Path.Combine(store.ContainerDir(record.Id), FileName);
+        if (!File.Exists(path))
+            return BundleLoader.Load(record.Bundle);
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), SpecJson.Default.ContainerConfig)
+                ?? throw new RuntimeException($"read `{path}`: empty config");
+        }
+        catch (JsonException e)
+        {
+            throw new RuntimeException($"read `{path}`: {e.Message}", e);
+        }
+    }
+}
