@@ -23,9 +23,8 @@ public class TerminalTests
             {
                 Assert.That(payload, Is.EqualTo("/dev/ptmx"));
                 Assert.That(got, Is.Not.EqualTo(fd));
-                StatBuffer s1, s2;
-                Libc.Fstat(fd, &s1);
-                Libc.Fstat(got, &s2);
+                Libc.Fstat(fd, out StatBuf s1);
+                Libc.Fstat(got, out StatBuf s2);
                 Assert.That((s2.Dev, s2.Ino), Is.EqualTo((s1.Dev, s1.Ino)), "the same open file");
             }
             finally
