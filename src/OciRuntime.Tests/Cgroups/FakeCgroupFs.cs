@@ -81,6 +81,7 @@ public sealed class FakeCgroupFs : ICgroupFiles, IDisposable
     public bool FileExists(string path) => _real.FileExists(path);
     public bool DirectoryExists(string path) => _real.DirectoryExists(path);
     public IReadOnlyList<string> Subdirectories(string path) => _real.Subdirectories(path);
+    public IReadOnlyList<string> FileNames(string path) => _real.FileNames(path);
     public string ReadFile(string path) => _real.ReadFile(path);
 
     public void WriteFile(string path, string content)

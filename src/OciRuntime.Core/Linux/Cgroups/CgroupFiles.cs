@@ -31,6 +31,19 @@ public sealed class CgroupFiles : ICgroupFiles
         return result;
     }
 
+    public IReadOnlyList<string> FileNames(string path)
+    {
+        var result = new List<string>();
+        var dir = new DirectoryInfo(FullPath(path));
+        if (dir.Exists)
+        {
+            foreach (var file in dir.EnumerateFiles())
+                result.Add(file.Name);
+        }
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
     public string ReadFile(string path) => File.ReadAllText(FullPath(path));
 
     public void WriteFile(string path, string content)
