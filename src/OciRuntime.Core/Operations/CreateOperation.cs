@@ -49,6 +49,7 @@ public sealed class CreateOperation
             _log?.LogWarning("{Warning}", w);
         var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupManager.DefaultPath(options.Id) : config.Linux!.CgroupsPath!;
         var cgroup = CgroupManager.Open(cgroupsPath);
+        var cgroupSettings = cgroup.PlanResources(config.Linux?.Resources);
         var deviceRules = DeviceRulePlanner.Plan(config);
         var seccomp = config.Linux?.Seccomp is { } profile
             ? SeccompCompiler.Compile(SeccompPlanner.Plan(profile), name => _log?.LogDebug("seccomp: unknown syscall \"{Name}\" skipped", name))
@@ -63,6 +64,7 @@ public sealed class CreateOperation
             var fifo = _store.CreateExecFifo(options.Id);
             cgroup.Create();
             cgroupCreated = true;
+            cgroup.ApplyResources(cgroupSettings);
             if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
                 _log?.LogWarning("device rules are not enforced on cgroup v2 yet");
 
