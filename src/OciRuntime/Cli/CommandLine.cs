@@ -17,6 +17,11 @@ internal static class CommandLine
         DeleteCommand.Definition,
         ListCommand.Definition,
         SpecCommand.Definition,
+        PauseCommand.Definition,
+        ResumeCommand.Definition,
+        UpdateCommand.Definition,
+        PsCommand.Definition,
+        EventsCommand.Definition,
     ];
 
     public static int Dispatch(string[] args)
