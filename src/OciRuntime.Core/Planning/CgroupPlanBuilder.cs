@@ -15,7 +15,7 @@ internal sealed partial class CgroupPlanBuilder
     public List<CgroupSetting> Settings { get; } = [];
 
     public void Add(string controller, string file, string value, string jsonPath) =>
-        Settings.Add(new CgroupSetting(controller, file, value, jsonPath));
+        Settings.Add(new CgroupSetting(controller, file, value, jsonPath, _origin));
 
     public RuntimeException Error(string jsonPath, string message) => new($"{_origin}: {jsonPath}: {message}");
 

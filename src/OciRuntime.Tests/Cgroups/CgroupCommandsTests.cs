@@ -17,10 +17,9 @@ public class CgroupCommandsTests
     }
 
     [Test]
-    public void UpdateFlagsOverrideTheResourcesDocument()
+    public void UpdateFlagsBuildResources()
     {
-        var json = """{"memory":{"limit":1000,"reservation":500},"cpu":{"shares":512},"pids":{"limit":5}}""";
-        var r = UpdateCommand.Build(Args(("resources", "-"), ("memory", "100m"), ("cpu-share", "256"), ("cpu-quota", "-1"), ("cpuset-cpus", "0"), ("pids-limit", "7"), ("blkio-weight", "300")), () => json, _ => throw new InvalidOperationException());
+        var r = UpdateCommand.Build(Args(("memory-reservation", "500"), ("memory", "100m"), ("cpu-share", "256"), ("cpu-quota", "-1"), ("cpuset-cpus", "0"), ("pids-limit", "7"), ("blkio-weight", "300")), () => throw new InvalidOperationException(), _ => throw new InvalidOperationException());
         Assert.That(r.Memory, Is.EqualTo(new MemoryResources { Limit = 100 << 20, Reservation = 500 }));
         Assert.That(r.Cpu, Is.EqualTo(new CpuResources { Shares = 256, Quota = -1, Cpus = "0" }));
         Assert.That(r.Pids!.Limit, Is.EqualTo(7));
@@ -28,9 +27,9 @@ public class CgroupCommandsTests
     }
 
     [Test]
-    public void UpdateReadsAFileAndLeavesUnsetSectionsNull()
+    public void UpdateReadsAFileAndIgnoresFlagsThen()
     {
-        var r = UpdateCommand.Build(Args(("resources", "/r.json")), () => "", p => p == "/r.json" ? """{"pids":{"limit":3}}""" : "");
+        var r = UpdateCommand.Build(Args(("resources", "/r.json"), ("memory", "1m")), () => "", p => p == "/r.json" ? """{"pids":{"limit":3}}""" : "");
         Assert.That(r.Pids!.Limit, Is.EqualTo(3));
         Assert.That(r.Memory, Is.Null);
         Assert.That(r.Cpu, Is.Null);
@@ -48,6 +47,7 @@ public class CgroupCommandsTests
     [TestCase("memory", "ten")]
     [TestCase("cpu-share", "-5")]
     [TestCase("pids-limit", "x")]
+    [TestCase("cpu-quota", "-2")]
     public void UpdateRefusesBadFlags(string flag, string value) =>
         Assert.That(() => UpdateCommand.Build(Args((flag, value)), () => "", _ => ""), Throws.TypeOf<UsageException>().With.Message.Contains(flag));
 

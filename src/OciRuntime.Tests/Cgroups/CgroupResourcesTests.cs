@@ -67,7 +67,7 @@ public class CgroupResourcesTests
         Assert.That(fs.Read("p/c/cpu.weight"), Is.EqualTo("39"));
         Assert.That(fs.Read("p/c/cpu.max"), Is.EqualTo("1000 10000"));
         var unknown = m.PlanResources(new LinuxResources { Unified = new() { ["memory.nonesuch"] = "1" } });
-        Assert.That(() => m.ApplyResources(unknown), Throws.TypeOf<RuntimeException>().With.Message.StartWith("linux.resources.unified[\"memory.nonesuch\"]: `").And.Message.Contains("p/c/memory.nonesuch` does not exist"));
+        Assert.That(() => m.ApplyResources(unknown), Throws.TypeOf<RuntimeException>().With.Message.StartWith("config.json: linux.resources.unified[\"memory.nonesuch\"]: `").And.Message.Contains("p/c/memory.nonesuch` does not exist"));
     }
 
     [TestCase("104857600", "memory.memsw.limit_in_bytes")] // raising past the old limit: memsw first

@@ -9,8 +9,8 @@ namespace OciRuntime.Cli;
 
 /// <summary>
 /// `update`: new limits for a running container, from a linux.resources
-/// JSON document (--resources FILE, or - for stdin) and runc's per-field
-/// flags, which win over the document.
+/// JSON document (--resources FILE, or - for stdin) or, as in runc, when
+/// that is absent, from the per-field flags.
 /// </summary>
 internal static class UpdateCommand
 {
@@ -62,6 +62,7 @@ internal static class UpdateCommand
             {
                 throw new UsageException($"--resources: invalid JSON: {e.Message}");
             }
+            return r;
         }
         var memory = r.Memory ?? new MemoryResources();
         memory = memory with
@@ -90,7 +91,7 @@ internal static class UpdateCommand
                 throw new UsageException($"invalid value \"{weight}\" for flag -blkio-weight");
             blkio = (blkio ?? new BlockIo()) with { Weight = (ushort)weight };
         }
-        var pids = Integer(args, "pids-limit", -1) is { } p ? new PidsResources { Limit = p } : r.Pids;
+        var pids = Integer(args, "pids-limit", long.MinValue) is { } p ? new PidsResources { Limit = p } : r.Pids;
         return r with
         {
             Memory = memory == new MemoryResources() ? null : memory,

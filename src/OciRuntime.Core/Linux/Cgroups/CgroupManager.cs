@@ -135,7 +135,7 @@ public sealed class CgroupManager : ICgroupManager
                 {
                     _files.WriteFile(Join(parent, "cgroup.subtree_control"), "+" + controller);
                 }
-                catch (RuntimeException)
+                catch (SyscallException)
                 {
                     // Not every controller can be enabled everywhere (threaded subtrees, busy levels).
                 }

@@ -21,7 +21,7 @@ internal static class CgroupResourceWriter
         var ordered = OrderMemory(files, settings, dirOf);
         foreach (var s in ordered)
         {
-            var dir = dirOf(s.Controller) ?? throw new RuntimeException($"{s.JsonPath}: the {s.Controller} cgroup controller is not available");
+            var dir = dirOf(s.Controller) ?? throw new RuntimeException($"{s.Origin}: {s.JsonPath}: the {s.Controller} cgroup controller is not available");
             var file = dir + "/" + s.File;
             if (!files.FileExists(file))
             {
@@ -32,15 +32,15 @@ internal static class CgroupResourceWriter
                 if (s.File.StartsWith("blkio.weight", StringComparison.Ordinal) && files.FileExists(dir + "/" + bfq))
                     file = dir + "/" + bfq;
                 else
-                    throw new RuntimeException($"{s.JsonPath}: `{files.FullPath(file)}` does not exist (controller not enabled, or not supported by this kernel)");
+                    throw new RuntimeException($"{s.Origin}: {s.JsonPath}: `{files.FullPath(file)}` does not exist (controller not enabled, or not supported by this kernel)");
             }
             try
             {
                 files.WriteFile(file, s.Value);
             }
-            catch (RuntimeException e)
+            catch (SyscallException e)
             {
-                throw new RuntimeException($"{s.JsonPath}: {e.Message}", e);
+                throw new RuntimeException($"{s.Origin}: {s.JsonPath}: {e.Message}", e);
             }
         }
     }
