@@ -35,7 +35,7 @@ cgroup_scenarios() {
       | .process.args = ["sh", "-c", "sleep 1; head -c 41943040 /dev/zero | sort > /dev/null; echo hog-status=$?; (for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do sleep 5 & done; echo bomb-completed) 2>/dev/null; st=$?; read n < /sys/fs/cgroup/pids.current; [ $n -le 8 ] && ok=yes; echo bomb-status=$st pids-within-limit=$ok; kill -9 -1 2>/dev/null"]'
     $RT create o1 > /tmp/o1.out 2>&1 || echo o1-create-failed
     $RT start o1
-    timeout 4 $RT events --interval 200ms o1 > /tmp/o1.events 2>&1
+    timeout 60 $RT events --interval 200ms o1 > /tmp/o1.events 2>&1
     grep -q '"type":"oom"' /tmp/o1.events && echo oom-event
     i=0; while [ $i -lt 100 ] && ! $RT state o1 | grep -q '"stopped"'; do sleep 0.1; i=$((i + 1)); done
     cat /tmp/o1.out

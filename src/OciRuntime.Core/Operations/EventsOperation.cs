@@ -25,16 +25,16 @@ public sealed class EventsOperation
             return;
         }
         var ooms = cgroup.OomKills();
-        while (!cancel.IsCancellationRequested)
+        while (true)
         {
+            emit(Serialize(new ContainerEvent { Type = "stats", Id = id, Data = cgroup.Stats() }));
+            var stop = cancel.WaitHandle.WaitOne(interval) || !StillRunning(id, container);
+            // Checked once more on the way out: an OOM kill often ends the container.
             var now = cgroup.OomKills();
             if (now > ooms)
                 emit(Serialize(new ContainerEvent { Type = "oom", Id = id }));
             ooms = now;
-            emit(Serialize(new ContainerEvent { Type = "stats", Id = id, Data = cgroup.Stats() }));
-            if (cancel.WaitHandle.WaitOne(interval))
-                return;
-            if (!StillRunning(id, container))
+            if (stop)
                 return;
         }
     }
