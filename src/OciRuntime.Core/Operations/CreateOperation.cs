@@ -55,6 +55,7 @@ public sealed class CreateOperation
         var (cgroup, cgroupWarning) = RootlessCgroups.Choose(CgroupManager.Open(cgroupsPath));
         if (cgroupWarning is not null)
             _log?.LogWarning("{Warning}", cgroupWarning);
+        var cgroupSettings = cgroup.PlanResources(config.Linux?.Resources);
         var deviceRules = DeviceRulePlanner.Plan(config);
         var seccomp = config.Linux?.Seccomp is { } profile
             ? SeccompCompiler.Compile(SeccompPlanner.Plan(profile), name => _log?.LogDebug("seccomp: unknown syscall \"{Name}\" skipped", name))
@@ -69,6 +70,7 @@ public sealed class CreateOperation
             var fifo = _store.CreateExecFifo(options.Id);
             cgroup.Create();
             cgroupCreated = true;
+            cgroup.ApplyResources(cgroupSettings);
             if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
                 _log?.LogWarning("device rules are not enforced on cgroup v2 yet");
 

@@ -32,6 +32,13 @@ public sealed class DeleteOperation
         var status = container.Status();
         Transitions.Ensure(force ? ContainerOperation.DeleteForce : ContainerOperation.Delete, status, id);
 
+        // A frozen task cannot act on SIGKILL until thawed (freezer-subsystem.rst).
+        if (status == ContainerStatus.Paused && container.Cgroup is { } frozen)
+        {
+            foreach (var pid in frozen.Pids())
+                ProcessControl.Kill(pid, 9);
+            frozen.SetFrozen(false);
+        }
         if (status != ContainerStatus.Stopped)
             KillInit(container);
         // Without a pid namespace the init's death does not take its children

@@ -21,6 +21,9 @@ public sealed class KillOperation
             return;
         if (all && container.Cgroup is { } cgroup)
         {
+            // cgroup.kill reaches tasks that fork while a pid loop walks the list.
+            if (signal == 9 && cgroup.KillAll())
+                return;
             foreach (var pid in cgroup.Pids())
                 ProcessControl.Kill(pid, signal);
             return;

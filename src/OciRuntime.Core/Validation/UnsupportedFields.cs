@@ -16,13 +16,5 @@ public static class UnsupportedFields
         At("linux.memoryPolicy", c => IsSet(c.Linux?.MemoryPolicy)),
         At("linux.intelRdt", c => IsSet(c.Linux?.IntelRdt)),
         At("linux.netDevices", c => HasItems(c.Linux?.NetDevices)),
-        At("linux.resources.memory", c => IsSet(c.Linux?.Resources?.Memory)),
-        At("linux.resources.cpu", c => IsSet(c.Linux?.Resources?.Cpu)),
-        At("linux.resources.pids", c => IsSet(c.Linux?.Resources?.Pids)),
-        At("linux.resources.blockIO", c => IsSet(c.Linux?.Resources?.BlockIo)),
-        At("linux.resources.hugepageLimits", c => HasItems(c.Linux?.Resources?.HugepageLimits)),
-        At("linux.resources.network", c => IsSet(c.Linux?.Resources?.Network)),
-        At("linux.resources.rdma", c => HasItems(c.Linux?.Resources?.Rdma)),
-        At("linux.resources.unified", c => HasItems(c.Linux?.Resources?.Unified)),
     ];
 }

@@ -19,7 +19,7 @@ public class CgroupFilesTests
     public void WriteDoesNotCreateMissingControlFiles()
     {
         var files = new CgroupFiles(_root);
-        Assert.That(() => files.WriteFile("memory.max", "1"), Throws.TypeOf<RuntimeException>().With.Message.StartsWith($"write `1` to `{_root}/memory.max`:"));
+        Assert.That(() => files.WriteFile("memory.max", "1"), Throws.TypeOf<SyscallException>().With.Message.StartsWith($"write `1` to `{_root}/memory.max`:"));
         Assert.That(File.Exists(Path.Combine(_root, "memory.max")), Is.False);
     }
 

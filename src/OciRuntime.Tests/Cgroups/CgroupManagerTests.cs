@@ -138,7 +138,25 @@ public class CgroupManagerTests
         var m = Open(fs, "/a/b");
         m.Create();
         m.AddProcess(7);
-        Assert.That(fs.Writes, Is.EqualTo(new[] { ("a/b/cgroup.procs", "7") }));
+        Assert.That(fs.Writes.Where(w => w.Path.EndsWith("cgroup.procs")), Is.EqualTo(new[] { ("a/b/cgroup.procs", "7") }));
+    }
+
+    [Test]
+    public void CreateOnV2EnablesControllersDownToTheContainer()
+    {
+        using var fs = FakeCgroupFs.V2();
+        fs.File("cgroup.subtree_control", "memory pids\n");
+        var m = Open(fs, "/a/b");
+        m.Create();
+        Assert.That(fs.Writes.Select(w => $"{w.Path}={w.Content}"), Is.EqualTo(new[]
+        {
+            "cgroup.subtree_control=+cpuset", "cgroup.subtree_control=+cpu", "cgroup.subtree_control=+io",
+            "cgroup.subtree_control=+hugetlb", "cgroup.subtree_control=+rdma", "cgroup.subtree_control=+misc",
+            "a/cgroup.subtree_control=+cpu", "a/cgroup.subtree_control=+cpuset", "a/cgroup.subtree_control=+hugetlb",
+            "a/cgroup.subtree_control=+io", "a/cgroup.subtree_control=+memory", "a/cgroup.subtree_control=+misc",
+            "a/cgroup.subtree_control=+pids", "a/cgroup.subtree_control=+rdma",
+        }));
+        Assert.That(fs.Read("a/b/cgroup.controllers").Trim(), Is.EqualTo("cpu cpuset hugetlb io memory misc pids rdma"));
     }
 
     [Test]

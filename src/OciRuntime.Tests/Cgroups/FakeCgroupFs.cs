@@ -81,6 +81,7 @@ public sealed class FakeCgroupFs : ICgroupFiles, IDisposable
     public bool FileExists(string path) => _real.FileExists(path);
     public bool DirectoryExists(string path) => _real.DirectoryExists(path);
     public IReadOnlyList<string> Subdirectories(string path) => _real.Subdirectories(path);
+    public IReadOnlyList<string> FileNames(string path) => _real.FileNames(path);
     public string ReadFile(string path) => _real.ReadFile(path);
 
     public void WriteFile(string path, string content)
@@ -88,7 +89,16 @@ public sealed class FakeCgroupFs : ICgroupFiles, IDisposable
         Writes.Add((path, content));
         if (!_real.FileExists(path))
             File(path, "");
+        if (path.EndsWith("cgroup.subtree_control", StringComparison.Ordinal) && content.StartsWith('+'))
+        {
+            // The kernel keeps the set; "+x" adds one controller.
+            var set = new SortedSet<string>(_real.ReadFile(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal) { content[1..] };
+            File(path, string.Join(' ', set) + "\n");
+            return;
+        }
+        // Control files hold what was last written (the kernel has no stale tail).
         _real.WriteFile(path, content);
+        File(path, content);
     }
 
     public void CreateDirectory(string path)
@@ -96,7 +106,27 @@ public sealed class FakeCgroupFs : ICgroupFiles, IDisposable
         foreach (var level in Levels(path))
         {
             if (!_real.DirectoryExists(level))
+            {
                 Dir(level);
+                // The kernel fills a new cgroup with its controllers' files.
+                var above = level.Contains('/') ? level[..level.LastIndexOf('/')] : "";
+                if (above.Length > 0)
+                {
+                    foreach (var name in _real.FileNames(above))
+                    {
+                        if (!_real.FileExists(level + "/" + name) && !name.StartsWith("cgroup.", StringComparison.Ordinal))
+                            File(level + "/" + name, "");
+                    }
+                }
+                // v2: a child offers what its parent enabled for its subtree.
+                var parent = level.Contains('/') ? level[..level.LastIndexOf('/')] : "";
+                var subtree = parent.Length == 0 ? "cgroup.subtree_control" : parent + "/cgroup.subtree_control";
+                if (_real.FileExists(subtree))
+                {
+                    File(level + "/cgroup.controllers", _real.ReadFile(subtree));
+                    File(level + "/cgroup.subtree_control", "");
+                }
+            }
         }
     }
 

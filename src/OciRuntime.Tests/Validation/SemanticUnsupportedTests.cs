@@ -30,14 +30,6 @@ public class SemanticUnsupportedTests
         yield return Case("linux.memoryPolicy", c with { Linux = L(c) with { MemoryPolicy = new MemoryPolicy { Mode = "MPOL_BIND" } } });
         yield return Case("linux.intelRdt", c with { Linux = L(c) with { IntelRdt = new IntelRdt { ClosId = "x" } } });
         yield return Case("linux.netDevices", c with { Linux = L(c) with { NetDevices = new() { ["eth1"] = new NetDevice() } } });
-        yield return Case("linux.resources.memory", c with { Linux = L(c) with { Resources = R(r => r with { Memory = new MemoryResources { Limit = 1 << 20 } }) } });
-        yield return Case("linux.resources.cpu", c with { Linux = L(c) with { Resources = R(r => r with { Cpu = new CpuResources { Shares = 1024 } }) } });
-        yield return Case("linux.resources.pids", c with { Linux = L(c) with { Resources = R(r => r with { Pids = new PidsResources { Limit = 10 } }) } });
-        yield return Case("linux.resources.blockIO", c with { Linux = L(c) with { Resources = R(r => r with { BlockIo = new BlockIo { Weight = 10 } }) } });
-        yield return Case("linux.resources.hugepageLimits", c with { Linux = L(c) with { Resources = R(r => r with { HugepageLimits = [new HugepageLimit { PageSize = "2MB" }] }) } });
-        yield return Case("linux.resources.network", c with { Linux = L(c) with { Resources = R(r => r with { Network = new NetworkResources { ClassId = 1 } }) } });
-        yield return Case("linux.resources.rdma", c with { Linux = L(c) with { Resources = R(r => r with { Rdma = new() { ["mlx4_0"] = new Rdma { HcaHandles = 1 } } }) } });
-        yield return Case("linux.resources.unified", c with { Linux = L(c) with { Resources = R(r => r with { Unified = new() { ["memory.max"] = "1M" } }) } });
     }
 
     [TestCaseSource(nameof(Cases))]

@@ -19,6 +19,11 @@ internal static class CommandLine
         SpecCommand.Definition,
         ExecCommand.Definition,
         FeaturesCommand.Definition,
+        PauseCommand.Definition,
+        ResumeCommand.Definition,
+        UpdateCommand.Definition,
+        PsCommand.Definition,
+        EventsCommand.Definition,
     ];
 
     public static int Dispatch(string[] args)

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
+using OciRuntime.Core.Interop;
 
 namespace OciRuntime.Core.Linux.Cgroups;
 
@@ -31,25 +33,41 @@ public sealed class CgroupFiles : ICgroupFiles
         return result;
     }
 
+    public IReadOnlyList<string> FileNames(string path)
+    {
+        var result = new List<string>();
+        var dir = new DirectoryInfo(FullPath(path));
+        if (dir.Exists)
+        {
+            foreach (var file in dir.EnumerateFiles())
+                result.Add(file.Name);
+        }
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
     public string ReadFile(string path) => File.ReadAllText(FullPath(path));
 
-    public void WriteFile(string path, string content)
+    public unsafe void WriteFile(string path, string content)
     {
         var full = FullPath(path);
+        // One write(2) with the kernel's own errno: cgroupfs reports a bad
+        // value as EINVAL/ENODEV/EBUSY on the write, which the message must carry.
+        var what = $"write `{content}` to `{full}`";
+        int fd = SyscallException.Check(Libc.Open(full, Flags.O_WRONLY | Flags.O_CLOEXEC, 0), what);
         try
         {
-            // O_TRUNC is a no-op on cgroupfs; FileMode.Open avoids creating
-            // a regular file when a control file does not exist.
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
-            stream.Write(Encoding.UTF8.GetBytes(content));
+            var bytes = Encoding.UTF8.GetBytes(content);
+            fixed (byte* p = bytes)
+            {
+                var n = Libc.Write(fd, p, (nuint)bytes.Length);
+                if (n < 0)
+                    throw new SyscallException(what, Marshal.GetLastPInvokeError());
+            }
         }
-        catch (IOException e)
+        finally
         {
-            throw new RuntimeException($"write `{content}` to `{full}`: {e.Message}", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new RuntimeException($"write `{content}` to `{full}`: {e.Message}", e);
+            Libc.Close(fd);
         }
     }
 

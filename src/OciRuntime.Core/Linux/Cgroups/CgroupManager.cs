@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using OciRuntime.Core.Linux.Cgroups.Stats;
+using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Linux.Cgroups;
@@ -104,9 +106,115 @@ public sealed class CgroupManager : ICgroupManager
         {
             if (hierarchy.Controllers.Contains("cpuset"))
                 CreateCpuset(hierarchy.MountDir, dir);
+            else if (Mode == CgroupMode.Unified)
+                CreateUnified(dir);
             else
                 _files.CreateDirectory(dir);
         }
+    }
+
+    /// <summary>
+    /// On a v2 host a controller's files appear in a cgroup only when every
+    /// ancestor lists it in cgroup.subtree_control ("Top-down Constraint",
+    /// cgroup-v2.rst); enable what each level offers, like runc's fs2 driver.
+    /// Levels that hold processes refuse (the "no internal process"
+    /// constraint); the limits then fail with a clear message instead.
+    /// </summary>
+    private void CreateUnified(string dir)
+    {
+        var parent = "";
+        foreach (var segment in dir.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var available = ReadWords(Join(parent, "cgroup.controllers"));
+            var enabled = ReadWords(Join(parent, "cgroup.subtree_control"));
+            foreach (var controller in available)
+            {
+                if (enabled.Contains(controller))
+                    continue;
+                try
+                {
+                    _files.WriteFile(Join(parent, "cgroup.subtree_control"), "+" + controller);
+                }
+                catch (SyscallException)
+                {
+                    // Not every controller can be enabled everywhere (threaded subtrees, busy levels).
+                }
+            }
+            parent = Join(parent, segment);
+            _files.CreateDirectory(parent);
+        }
+    }
+
+    private HashSet<string> ReadWords(string file) =>
+        _files.FileExists(file)
+            ? new HashSet<string>(_files.ReadFile(file).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal)
+            : [];
+
+    public IReadOnlyList<CgroupSetting> PlanResources(LinuxResources? resources, string origin = "config.json")
+    {
+        // Refuse before anything is created: a limit the host cannot
+        // enforce must not silently become no limit.
+        if (Mode == CgroupMode.Unified)
+        {
+            var v2 = CgroupV2ResourcePlanner.Plan(resources, origin);
+            var available = ReadWords("cgroup.controllers");
+            foreach (var s in v2)
+            {
+                if (s.Controller.Length > 0 && !available.Contains(s.Controller))
+                    throw new RuntimeException($"{origin}: {s.JsonPath}: the {s.Controller} cgroup controller is not available on this host");
+            }
+            return v2;
+        }
+        var settings = CgroupV1ResourcePlanner.Plan(resources, origin);
+        foreach (var s in settings)
+        {
+            if (DirOf(s.Controller) is null)
+                throw new RuntimeException($"{origin}: {s.JsonPath}: the {s.Controller} cgroup controller is not mounted on this host");
+        }
+        return settings;
+    }
+
+    public void ApplyResources(IReadOnlyList<CgroupSetting> settings) =>
+        CgroupResourceWriter.Apply(_files, settings, ControllerDir);
+
+    /// <summary>Directory holding a controller's files: its v1 hierarchy, or the one v2 directory.</summary>
+    private string? ControllerDir(string controller) =>
+        Mode == CgroupMode.Unified ? _dirs[0].Dir : DirOf(controller);
+
+    public void SetFrozen(bool frozen)
+    {
+        if (DirOf("freezer") is { } freezer)
+            CgroupFreezer.SetV1(_files, freezer, frozen);
+        else if (Mode == CgroupMode.Unified)
+            CgroupFreezer.SetV2(_files, _dirs[0].Dir, frozen);
+        else
+            throw new RuntimeException("the freezer cgroup controller is not mounted on this host");
+    }
+
+    public bool KillAll()
+    {
+        // Hybrid hosts run the v1 hierarchies as the primary ones, as runc does.
+        if (Mode != CgroupMode.Unified)
+            return false;
+        var kill = Join(_dirs[0].Dir, "cgroup.kill");
+        if (!_files.FileExists(kill))
+            return false;
+        _files.WriteFile(kill, "1");
+        return true;
+    }
+
+    public CgroupStats Stats()
+    {
+        var reader = new CgroupStatsReader(_files);
+        return Mode == CgroupMode.Unified ? reader.ReadV2(_dirs[0].Dir) : reader.ReadV1(DirOf);
+    }
+
+    public ulong OomKills()
+    {
+        var reader = new CgroupStatsReader(_files);
+        if (Mode == CgroupMode.Unified)
+            return reader.OomKills(Join(_dirs[0].Dir, "memory.events"));
+        return DirOf("memory") is { } memory ? reader.OomKills(Join(memory, "memory.oom_control")) : 0;
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ public interface ICgroupFiles
     /// <summary>Names of the real subdirectories (not symlinks) of <paramref name="path"/>.</summary>
     IReadOnlyList<string> Subdirectories(string path);
 
+    /// <summary>Names of the regular files in <paramref name="path"/>.</summary>
+    IReadOnlyList<string> FileNames(string path);
+
     string ReadFile(string path);
 
     /// <summary>One write of the whole content, as the kernel parses each write(2) separately.</summary>

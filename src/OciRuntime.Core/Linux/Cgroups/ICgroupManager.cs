@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using OciRuntime.Core.Linux.Cgroups.Stats;
+using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Linux.Cgroups;
@@ -25,6 +27,29 @@ public interface ICgroupManager
 
     /// <summary>Installs linux.resources.devices rules (the complete list, defaults included).</summary>
     DeviceEnforcement ApplyDevices(IReadOnlyList<DeviceCgroup> rules);
+
+    /// <summary>
+    /// Checks linux.resources (devices aside) against this host's cgroup
+    /// version and mounted controllers, and returns the writes that apply
+    /// them; throws a one-line error naming the JSON path of a bad value.
+    /// </summary>
+    /// <param name="origin">First word of error messages: "config.json", or "update" for the update command.</param>
+    IReadOnlyList<CgroupSetting> PlanResources(LinuxResources? resources, string origin = "config.json");
+
+    /// <summary>Writes planned settings into the container's directories.</summary>
+    void ApplyResources(IReadOnlyList<CgroupSetting> settings);
+
+    /// <summary>Freezes (pause) or thaws (resume) every task, and waits until the kernel reports it done.</summary>
+    void SetFrozen(bool frozen);
+
+    /// <summary>SIGKILLs every task through cgroup.kill (v2, Linux 5.14+); false when that file is not available.</summary>
+    bool KillAll();
+
+    /// <summary>Counters for `events`.</summary>
+    CgroupStats Stats();
+
+    /// <summary>OOM kills so far in the cgroup (memory.events or memory.oom_control "oom_kill").</summary>
+    ulong OomKills();
 
     /// <summary>Every pid in the cgroup and its descendants.</summary>
     IReadOnlyList<int> Pids();

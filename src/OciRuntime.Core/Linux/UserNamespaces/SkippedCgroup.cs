@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using OciRuntime.Core.Linux.Cgroups;
+using OciRuntime.Core.Linux.Cgroups.Stats;
+using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Linux.UserNamespaces;
@@ -26,4 +28,14 @@ public sealed class SkippedCgroup : ICgroupManager
     public IReadOnlyList<int> Pids() => [];
     public bool IsFrozen() => false;
     public void Destroy() { }
+
+    // Without a cgroup there is nothing to limit: the warning about the
+    // skipped cgroup already told the user, as runc's rootless mode does.
+    public IReadOnlyList<CgroupSetting> PlanResources(LinuxResources? resources, string origin = "config.json") => [];
+    public void ApplyResources(IReadOnlyList<CgroupSetting> settings) { }
+    public void SetFrozen(bool frozen) =>
+        throw new RuntimeException("pause and resume need a cgroup the runtime may write to (rootless without a delegated cgroup v2)");
+    public bool KillAll() => false;
+    public CgroupStats Stats() => new();
+    public ulong OomKills() => 0;
 }
