@@ -70,6 +70,12 @@ public class RootlessTests
         public IReadOnlyList<int> Pids() => [];
         public bool IsFrozen() => false;
         public void Destroy() { }
+        public IReadOnlyList<OciRuntime.Core.Planning.CgroupSetting> PlanResources(LinuxResources? resources, string origin = "config.json") => [];
+        public void ApplyResources(IReadOnlyList<OciRuntime.Core.Planning.CgroupSetting> settings) { }
+        public void SetFrozen(bool frozen) { }
+        public bool KillAll() => false;
+        public OciRuntime.Core.Linux.Cgroups.Stats.CgroupStats Stats() => new();
+        public ulong OomKills() => 0;
     }
 
     [Test]
