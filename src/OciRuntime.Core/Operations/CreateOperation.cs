@@ -55,14 +55,19 @@ public sealed class CreateOperation
             : null;
 
         using var lck = _store.Create(options.Id);
+        FaultInjection.Point("create:after-claim");
         int initPid = -1;
         bool cgroupCreated = false;
         SyncSocket? socket = null;
         try
         {
+            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid));
+            FaultInjection.Point("create:after-provisional-state");
             var fifo = _store.CreateExecFifo(options.Id);
+            FaultInjection.Point("create:after-fifo");
             cgroup.Create();
             cgroupCreated = true;
+            FaultInjection.Point("create:after-cgroup");
             if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
                 _log?.LogWarning("device rules are not enforced on cgroup v2 yet");
 
@@ -78,6 +83,8 @@ public sealed class CreateOperation
             {
                 Libc.Close(fifoFd);
             }
+            FaultInjection.Point("create:after-spawn");
+            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid));
             var request = new InitRequest
             {
                 Config = config,
@@ -93,10 +100,12 @@ public sealed class CreateOperation
                 HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
+            FaultInjection.Point("create:after-request");
             var warnings = WaitReady(socket, request.HookState, config.Hooks);
             if (warnings is not null)
                 _log?.LogWarning("{Warnings}", warnings);
 
+            FaultInjection.Point("create:after-ready");
             _store.Save(new ContainerRecord
             {
                 OciVersion = config.OciVersion,
@@ -113,6 +122,7 @@ public sealed class CreateOperation
                 HasPidNamespace = nsPlan.Has(NamespaceKind.Pid),
                 Hooks = config.Hooks,
             });
+            FaultInjection.Point("create:after-state");
             if (options.PidFile is not null)
                 PidFile.Write(options.PidFile, initPid);
             return initPid;

@@ -31,9 +31,11 @@ public sealed class DeleteOperation
         var container = Container.Load(_store, id);
         var status = container.Status();
         Transitions.Ensure(force ? ContainerOperation.DeleteForce : ContainerOperation.Delete, status, id);
+        FaultInjection.Point("delete:before-kill");
 
         if (status != ContainerStatus.Stopped)
             KillInit(container);
+        FaultInjection.Point("delete:after-kill");
         // Without a pid namespace the init's death does not take its children
         // along: kill whatever is left in the cgroup.
         if (container.Cgroup is { } cgroup)
@@ -52,8 +54,10 @@ public sealed class DeleteOperation
             }
             cgroup.Destroy();
         }
+        FaultInjection.Point("delete:after-cgroup");
         var hookState = container.HookState(ContainerStatus.Stopped);
         _store.Remove(id);
+        FaultInjection.Point("delete:after-remove");
         // config.md: a failing poststop hook is logged as a warning; delete still succeeds.
         try
         {

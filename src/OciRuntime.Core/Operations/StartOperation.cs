@@ -28,8 +28,10 @@ public sealed class StartOperation
         {
             container = Container.Load(_store, id);
             Transitions.Ensure(ContainerOperation.Start, container.Status(), id);
+            FaultInjection.Point("start:before-release");
             ReleaseInit(container);
             File.Delete(_store.ExecFifoPath(id));
+            FaultInjection.Point("start:after-release");
         }
         // config.md: a failing poststart hook is logged; the container keeps running.
         try
