@@ -12,7 +12,7 @@ FAULT_SLEEPER='trap "exit 0" TERM; sleep 100 & wait'
 fault_procs() {
     local p
     for p in /proc/[0-9]*; do
-        tr '\0' '\n' < "$p/environ" 2>/dev/null | grep -qx "OCIRUNTIME_FAULT=$1" && echo "${p#/proc/}"
+        grep -qzxF "OCIRUNTIME_FAULT=$1" "$p/environ" 2>/dev/null && echo "${p#/proc/}"
     done
     return 0
 }
@@ -105,6 +105,8 @@ test_faults_kill_at_every_step() {
         res=$(lifecycle_with_fault "$step")
         phase=${res% *}
         code=${res#* }
+        status=$code
+        err=$(cat "$T/last.err")
         case $step in
             init:after-exec-fifo)
                 # The init dies after start released it: start itself succeeds,
@@ -114,7 +116,8 @@ test_faults_kill_at_every_step() {
             init:*)
                 # The init dies before ready: create fails with one line and cleans up.
                 [ "$phase" = create ] && [ "$code" = 1 ] || fail "$step: expected create to fail with 1, got $res"
-                assert_error ;;
+                assert_error
+                assert_contains "$err" "container init exited before it was ready" ;;
             *)
                 [ "$phase" = "${step%%:*}" ] && [ "$code" = 137 ] || fail "$step: expected ${step%%:*} to die by SIGKILL (137), got $res" ;;
         esac

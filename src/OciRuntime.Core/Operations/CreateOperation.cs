@@ -147,7 +147,7 @@ public sealed class CreateOperation
     {
         while (true)
         {
-            var msg = InitProcess.Receive(socket);
+            var msg = InitProcess.Receive(socket, "container init exited before it was ready");
             switch (msg.Type)
             {
                 case "ready":
