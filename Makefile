@@ -17,7 +17,7 @@ DEMO_ARGS := ["sh", "-c", "hostname; id; ps"]
 # Debian packages the tests and the demo need (runc is the oracle).
 DEPS := busybox-static runc jq iproute2 procps util-linux coreutils qemu-system-x86 cpio
 
-.PHONY: all build install deps bundle demo test unit-test spec-test clean
+.PHONY: all build install deps bundle demo test unit-test spec-test stress clean
 
 all: build
 
@@ -90,6 +90,14 @@ test: deps build
 	echo "unit: $$up passed, $$uf failed; spec: $$sp passed, $$sf failed"; \
 	echo "$$((up + sp)) passed, $$((uf + sf)) failed"; \
 	[ $$((uf + sf)) -eq 0 ]
+
+# Long reliability runs: a soak of SOAK_N lifecycles with leak sampling, 100
+# parallel lifecycles, and a long config fuzz (FUZZ_N executions).
+stress: SHELL := /bin/bash
+stress: build
+	RUNTIME=$(RUNTIME) SOAK_N=$${SOAK_N:-2000} spec-tests/soak.sh
+	RUNTIME=$(RUNTIME) ORACLE= CONCURRENCY_N=100 spec-tests/run spec-tests/tests/concurrency.sh
+	OCIRUNTIME_FUZZ_ITERATIONS=$${FUZZ_N:-100000} $(DOTNET) test src/OciRuntime.Tests/OciRuntime.Tests.csproj -nologo --filter FullyQualifiedName~ConfigFuzzTests --logger "console;verbosity=normal"
 
 clean:
 	rm -rf $(BUILD) spec-tests/.work
