@@ -86,6 +86,7 @@ test_hostile_mount_target_symlink_to_root() {
     cfg '.mounts += [{"destination": ("/evil/" + $n), "type": "bind", "source": $s, "options": ["rbind"]}]' --arg n "$name" --arg s "$src"
     probe "cat /$name/marker"
     res=$(hostile_run)
+    out=$(cat "$B/ct.out")
     [ ! -e "/$name" ] || { rmdir "/$name" 2>/dev/null; fail "mount target created on the host: /$name"; }
     if [ "$res" = ran ]; then
         # Resolved inside the rootfs: the mount is at the container's /NAME.
@@ -102,6 +103,7 @@ test_hostile_proc_is_symlink_out_of_rootfs() {
     ln -s "../../../../../../../../$T/decoy" "$B/rootfs/proc"
     probe 'test -r /proc/self/status && echo proc-ok'
     res=$(hostile_run)
+    out=$(cat "$B/ct.out")
     [ -z "$(ls -A "$T/decoy")" ] || fail "something was mounted or written through the /proc symlink: $(ls -A "$T/decoy")"
     [ "$res" = refused ] || assert_eq "$out" proc-ok
     log "/proc symlink: $res"
@@ -114,6 +116,7 @@ test_hostile_dev_null_is_a_directory() {
     mkdir -p "$B/rootfs/dev/null/sub"
     probe 'test -c /dev/null && echo null-is-char; echo x > /dev/null && echo write-ok'
     res=$(hostile_run)
+    out=$(cat "$B/ct.out")
     [ "$res" = refused ] || assert_eq "$out" $'null-is-char\nwrite-ok'
     log "/dev/null directory: $res"
 }
@@ -126,6 +129,7 @@ test_hostile_masked_path_symlinks() {
     cfg '.linux.maskedPaths += ["/etc/masked-out", "/etc/masked-abs"]'
     probe 'cat /etc/masked-out 2>/dev/null; echo "passwd=$(cat /etc/masked-abs 2>/dev/null | wc -c)"; echo done'
     res=$(hostile_run)
+    out=$(cat "$B/ct.out")
     assert_eq "$(cat "$T/secret")" host-secret "host file behind the symlink"
     if [ "$res" = ran ]; then
         # The link resolves inside the container; the host file is never shown.

@@ -4,7 +4,10 @@
 sc_forward() {
     local sig=$1 pid i
     probe "trap 'echo got-$sig; exit 7' $sig; echo ready; sleep 100 & wait"
-    "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null &
+    # A background job of a non-interactive shell starts with SIGINT and
+    # SIGQUIT ignored; a terminal or an engine starts the runtime with the
+    # default disposition, which is what this restores.
+    env --default-signal=INT,QUIT "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null &
     pid=$!
     for i in $(seq 250); do
         grep -q ready "$B/ct.out" 2>/dev/null && break

@@ -27,7 +27,9 @@ public sealed class DeleteOperation
         ContainerId.Validate(id);
         if (force && !_store.Exists(id))
             return; // runc: deleting an unknown container with --force succeeds quietly
-        using var lck = _store.Lock(id, LockMode.Exclusive);
+        using var lck = LockUnlessGone(id, force);
+        if (lck is null)
+            return;
         var container = Container.Load(_store, id);
         var status = container.Status();
         Transitions.Ensure(force ? ContainerOperation.DeleteForce : ContainerOperation.Delete, status, id);
@@ -67,6 +69,23 @@ public sealed class DeleteOperation
         {
             _log?.LogWarning("{Message}", e.Message);
             Console.Error.WriteLine(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// With --force, a container that a concurrent delete removed while this
+    /// one waited for the lock is gone, as asked: success, like runc's quiet
+    /// --force on an unknown id.
+    /// </summary>
+    private ContainerLock? LockUnlessGone(string id, bool force)
+    {
+        try
+        {
+            return _store.Lock(id, LockMode.Exclusive);
+        }
+        catch (RuntimeException) when (force && !_store.Exists(id))
+        {
+            return null;
         }
     }
 
