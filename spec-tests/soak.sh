@@ -31,24 +31,28 @@ sample() {
     fds=$(cut -f1 /proc/sys/fs/file-nr)
     # Mounts under the soak's own dir: the host's total moves with other work.
     mounts=$(grep -cF " $W" /proc/self/mountinfo)
-    cgs=$(find /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG" -type d 2>/dev/null | wc -l)
+    # The containers' own cgroups (the shared parent stays, as with runc).
+    cgs=$(find /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG" -mindepth 1 -type d 2>/dev/null | wc -l)
     states=$(ls -A "$ROOT" | wc -l)
-    rss_state=$( { /usr/bin/time -f %M "$RT" --root "$ROOT" list > /dev/null; } 2>&1 | tail -n1)
-    rss_create=$( { /usr/bin/time -f %M "$RT" --root "$ROOT" create --bundle "$B" soak-probe > /dev/null; } 2>&1 | tail -n1)
+    # Through files: a created container keeps the runtime's stdio open.
+    /usr/bin/time -o "$W/rss" -f %M "$RT" --root "$ROOT" list > /dev/null 2>&1
+    rss_state=$(tail -n1 "$W/rss")
+    /usr/bin/time -o "$W/rss" -f %M "$RT" --root "$ROOT" create --bundle "$B" soak-probe > /dev/null 2>&1
+    rss_create=$(tail -n1 "$W/rss")
     "$RT" --root "$ROOT" delete --force soak-probe > /dev/null 2>&1
     echo "$1 fds=$fds mounts=$mounts cgroups=$cgs states=$states rss_list_kb=$rss_state rss_create_kb=$rss_create"
 }
 
 lifecycle() {
     local id=soak-$1 i st
-    "$RT" --root "$ROOT" create --bundle "$B" "$id" > /dev/null 2>&1 || { echo "create $id failed" >&2; return 1; }
-    "$RT" --root "$ROOT" start "$id" > /dev/null 2>&1 || { echo "start $id failed" >&2; return 1; }
+    "$RT" --root "$ROOT" create --bundle "$B" "$id" > /dev/null 2> "$W/err" || { echo "create $id failed: $(cat "$W/err")" >&2; "$RT" --root "$ROOT" delete --force "$id" > /dev/null 2>&1; return 1; }
+    "$RT" --root "$ROOT" start "$id" > /dev/null 2> "$W/err" || { echo "start $id failed: $(cat "$W/err")" >&2; "$RT" --root "$ROOT" delete --force "$id" > /dev/null 2>&1; return 1; }
     for i in $(seq 500); do
         st=$("$RT" --root "$ROOT" state "$id" 2>/dev/null | jq -r .status)
         [ "$st" = stopped ] && break
         sleep 0.01
     done
-    "$RT" --root "$ROOT" delete "$id" > /dev/null 2>&1 || { echo "delete $id failed ($st)" >&2; return 1; }
+    "$RT" --root "$ROOT" delete "$id" > /dev/null 2> "$W/err" || { echo "delete $id failed ($st): $(cat "$W/err")" >&2; "$RT" --root "$ROOT" delete --force "$id" > /dev/null 2>&1; return 1; }
 }
 
 first=$(sample start)
