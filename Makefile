@@ -17,7 +17,7 @@ DEMO_ARGS := ["sh", "-c", "hostname; id; ps"]
 # Debian packages the tests and the demo need (runc is the oracle).
 DEPS := busybox-static runc jq iproute2 procps util-linux coreutils qemu-system-x86 cpio uidmap passwd python3 podman containerd
 
-.PHONY: all build install deps bundle demo test unit-test spec-test bench clean
+.PHONY: all build install deps bundle demo test unit-test spec-test bench stress clean
 
 all: build
 
@@ -95,6 +95,14 @@ test: deps build
 # BENCH_FULL=1 for the full suite. Writes bench/RESULTS.md.
 bench: build
 	RUNTIME=$(abspath $(BIN)) bench/bench.sh
+
+# Long reliability runs: a soak of SOAK_N lifecycles with leak sampling, 100
+# parallel lifecycles, and a long config fuzz (FUZZ_N executions).
+stress: SHELL := /bin/bash
+stress: build
+	RUNTIME=$(RUNTIME) SOAK_N=$${SOAK_N:-2000} spec-tests/soak.sh
+	RUNTIME=$(RUNTIME) ORACLE= CONCURRENCY_N=100 spec-tests/run spec-tests/tests/concurrency.sh
+	OCIRUNTIME_FUZZ_ITERATIONS=$${FUZZ_N:-100000} $(DOTNET) test src/OciRuntime.Tests/OciRuntime.Tests.csproj -nologo --filter FullyQualifiedName~ConfigFuzzTests --logger "console;verbosity=normal"
 
 clean:
 	rm -rf $(BUILD) spec-tests/.work

@@ -119,7 +119,8 @@ public static class InitLauncher
             // DOTNET_* settings or anything else of the caller's environment.
             strings[2] = Marshal.StringToCoTaskMemUTF8($"{SyncEnv}={target}");
             nint* argv = stackalloc nint[3] { strings[0], strings[1], 0 };
-            nint* envp = stackalloc nint[2] { strings[2], 0 };
+            strings[3] = Lifecycle.FaultInjection.EnvironmentEntry is { } fault ? Marshal.StringToCoTaskMemUTF8(fault) : 0;
+            nint* envp = stackalloc nint[3] { strings[2], strings[3], 0 };
             int rc = Libc.PosixSpawn(out int pid, executable, actions, attr, argv, envp);
             if (rc != 0)
                 throw new SyscallException("spawn `/proc/self/exe init`", rc);

@@ -86,9 +86,10 @@ public static class InitProcess
     internal static void Send(SyncSocket socket, InitMessage message) =>
         socket.Send(JsonSerializer.SerializeToUtf8Bytes(message, InitJson.Default.InitMessage));
 
-    internal static InitMessage Receive(SyncSocket socket)
+    /// <param name="peerGone">The error when the other side has closed the socket (it died).</param>
+    internal static InitMessage Receive(SyncSocket socket, string peerGone = "runtime went away during create")
     {
-        var bytes = socket.Receive() ?? throw new RuntimeException("runtime went away during create");
+        var bytes = socket.Receive() ?? throw new RuntimeException(peerGone);
         return JsonSerializer.Deserialize(bytes, InitJson.Default.InitMessage) ?? new InitMessage();
     }
 

@@ -87,13 +87,17 @@ internal sealed class InitSequence
 
     public void Prepare()
     {
-        foreach (var (_, step) in PrepareSteps())
+        foreach (var (name, step) in PrepareSteps())
+        {
+            FaultInjection.Point("init:" + name);
             step();
+        }
     }
 
     public void WaitForStartAndExec()
     {
         WaitExecFifo();
+        FaultInjection.Point("init:after-exec-fifo");
         StartContainerHooks();
         ExecProcess();
     }

@@ -37,4 +37,25 @@ public sealed record ContainerRecord
 
     /// <summary>The config's hooks; poststop runs at delete, when the bundle may be gone.</summary>
     [JsonPropertyName("hooks")] public Hooks? Hooks { get; init; }
+
+    /// <summary>
+    /// Written by `create` before it makes anything (and again once the init
+    /// exists), replaced by the full record at the end: after a crash in
+    /// between, the container is still listed and `delete --force` knows the
+    /// cgroup and the init to remove.
+    /// </summary>
+    [JsonPropertyName("creating")] public bool Creating { get; init; }
+
+    public static ContainerRecord Provisional(string id, string ociVersion, string bundle, string rootfs, string? cgroupsPath, int initPid) => new()
+    {
+        OciVersion = ociVersion,
+        Id = id,
+        InitPid = initPid,
+        InitStartTime = initPid > 0 ? StatusDeriver.Host.StartTimeOf(initPid) ?? 0 : 0,
+        Bundle = bundle,
+        Rootfs = rootfs,
+        Created = Rfc3339.Nano(System.DateTime.UtcNow),
+        CgroupsPath = cgroupsPath,
+        Creating = true,
+    };
 }

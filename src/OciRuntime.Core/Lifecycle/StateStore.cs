@@ -185,6 +185,11 @@ public sealed class StateStore
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            // The caller holds the lock, so the directory without a state file
+            // is what a create or delete killed half-way leaves: a stopped
+            // container that list shows and delete removes.
+            if (Directory.Exists(ContainerDir(id)))
+                return new ContainerRecord { Id = id, Creating = true };
             throw DoesNotExist();
         }
         try

@@ -29,6 +29,9 @@ public sealed class StatusDeriver
     {
         if (!IsInitAlive(record))
             return ContainerStatus.Stopped;
+        // A create that died half-way left an init that never reported ready.
+        if (record.Creating)
+            return ContainerStatus.Creating;
         // start removes the FIFO once the init has got past it, so while it
         // exists the user process has not been executed yet.
         if (_pathExists(execFifoPath))

@@ -39,6 +39,7 @@ public static class BundleLoader
 
     public static ContainerConfig Decode(byte[] raw)
     {
+        CheckStrings(raw);
         Fail(SchemaValidator.ValidateConfig(raw));
         ContainerConfig? config;
         try
@@ -47,7 +48,7 @@ public static class BundleLoader
         }
         catch (JsonException e)
         {
-            throw new RuntimeException($"config.json: {e.Path}: {e.Message}");
+            throw new RuntimeException(Clip($"config.json: {e.Path}: {e.Message}"));
         }
         if (config is null)
             throw new RuntimeException("config.json: (root): expected an object, got null");
@@ -59,9 +60,50 @@ public static class BundleLoader
     private static void Fail(System.Collections.Generic.IReadOnlyList<string> errors)
     {
         if (errors.Count == 1)
-            throw new RuntimeException(errors[0]);
+            throw new RuntimeException(Clip(errors[0]));
         if (errors.Count > 1)
-            throw new RuntimeException($"{errors[0]} (and {errors.Count - 1} more error{(errors.Count > 2 ? "s" : "")})");
+            throw new RuntimeException($"{Clip(errors[0])} (and {errors.Count - 1} more error{(errors.Count > 2 ? "s" : "")})");
+    }
+
+    /// <summary>
+    /// System.Text.Json checks a string's UTF-8 and escapes only when it is
+    /// read, so a property name with a stray byte or a lone surrogate escape
+    /// (\ud800) passed parsing and threw InvalidOperationException deep in
+    /// the validator. One pass up front turns that into a config error.
+    /// </summary>
+    private static void CheckStrings(byte[] raw)
+    {
+        var reader = new Utf8JsonReader(raw, new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                    reader.GetString();
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON: the schema validator reports it with its position.
+        }
+        catch (System.InvalidOperationException)
+        {
+            throw new RuntimeException($"config.json: byte {reader.TokenStartIndex}: string is not valid UTF-8 or holds an unpaired surrogate escape");
+        }
+    }
+
+    private const int MaxErrorLength = 1000;
+
+    /// <summary>
+    /// Errors quote the offending value, which a hostile config can make
+    /// megabytes long: keep both ends (the path and the rule) and elide the middle.
+    /// </summary>
+    internal static string Clip(string message)
+    {
+        if (message.Length <= MaxErrorLength)
+            return message;
+        int keep = MaxErrorLength / 2;
+        return $"{message[..keep]}…({message.Length - 2 * keep} characters elided)…{message[^keep..]}";
     }
 
     public static string RootfsPath(ContainerConfig config, string bundle)

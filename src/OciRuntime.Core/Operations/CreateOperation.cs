@@ -62,15 +62,20 @@ public sealed class CreateOperation
             : null;
 
         using var lck = _store.Create(options.Id);
+        FaultInjection.Point("create:after-claim");
         int initPid = -1;
         bool cgroupCreated = false;
         SyncSocket? socket = null;
         try
         {
+            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid));
+            FaultInjection.Point("create:after-provisional-state");
             var fifo = _store.CreateExecFifo(options.Id);
+            FaultInjection.Point("create:after-fifo");
             cgroup.Create();
             cgroupCreated = true;
             cgroup.ApplyResources(cgroupSettings);
+            FaultInjection.Point("create:after-cgroup");
             if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
                 _log?.LogWarning("device rules are not enforced on cgroup v2 yet");
 
@@ -86,6 +91,8 @@ public sealed class CreateOperation
             {
                 Libc.Close(fifoFd);
             }
+            FaultInjection.Point("create:after-spawn");
+            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid));
             var request = new InitRequest
             {
                 Config = config,
@@ -102,10 +109,12 @@ public sealed class CreateOperation
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
             IdmappedMounts.Send(socket, rootfsPlan, initPid);
+            FaultInjection.Point("create:after-request");
             var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid, options.ConsoleSocket);
             if (warnings is not null)
                 _log?.LogWarning("{Warnings}", warnings);
 
+            FaultInjection.Point("create:after-ready");
             StoredConfig.Save(_store, options.Id, config);
             _store.Save(new ContainerRecord
             {
@@ -123,6 +132,7 @@ public sealed class CreateOperation
                 HasPidNamespace = nsPlan.Has(NamespaceKind.Pid),
                 Hooks = config.Hooks,
             });
+            FaultInjection.Point("create:after-state");
             if (options.PidFile is not null)
                 PidFile.Write(options.PidFile, initPid);
             return initPid;
@@ -152,7 +162,7 @@ public sealed class CreateOperation
     {
         while (true)
         {
-            var msg = InitProcess.Receive(socket);
+            var msg = InitProcess.Receive(socket, "container init exited before it was ready");
             switch (msg.Type)
             {
                 case "ready":

@@ -27,10 +27,13 @@ public sealed class DeleteOperation
         ContainerId.Validate(id);
         if (force && !_store.Exists(id))
             return; // runc: deleting an unknown container with --force succeeds quietly
-        using var lck = _store.Lock(id, LockMode.Exclusive);
+        using var lck = LockUnlessGone(id, force);
+        if (lck is null)
+            return;
         var container = Container.Load(_store, id);
         var status = container.Status();
         Transitions.Ensure(force ? ContainerOperation.DeleteForce : ContainerOperation.Delete, status, id);
+        FaultInjection.Point("delete:before-kill");
 
         // A frozen task cannot act on SIGKILL until thawed (freezer-subsystem.rst).
         if (status == ContainerStatus.Paused && container.Cgroup is { } frozen)
@@ -41,6 +44,7 @@ public sealed class DeleteOperation
         }
         if (status != ContainerStatus.Stopped)
             KillInit(container);
+        FaultInjection.Point("delete:after-kill");
         // Without a pid namespace the init's death does not take its children
         // along: kill whatever is left in the cgroup.
         if (container.Cgroup is { } cgroup)
@@ -59,8 +63,10 @@ public sealed class DeleteOperation
             }
             cgroup.Destroy();
         }
+        FaultInjection.Point("delete:after-cgroup");
         var hookState = container.HookState(ContainerStatus.Stopped);
         _store.Remove(id);
+        FaultInjection.Point("delete:after-remove");
         // config.md: a failing poststop hook is logged as a warning; delete still succeeds.
         try
         {
@@ -70,6 +76,23 @@ public sealed class DeleteOperation
         {
             _log?.LogWarning("{Message}", e.Message);
             Console.Error.WriteLine(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// With --force, a container that a concurrent delete removed while this
+    /// one waited for the lock is gone, as asked: success, like runc's quiet
+    /// --force on an unknown id.
+    /// </summary>
+    private ContainerLock? LockUnlessGone(string id, bool force)
+    {
+        try
+        {
+            return _store.Lock(id, LockMode.Exclusive);
+        }
+        catch (RuntimeException) when (force && !_store.Exists(id))
+        {
+            return null;
         }
     }
 

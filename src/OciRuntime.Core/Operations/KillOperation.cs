@@ -17,6 +17,7 @@ public sealed class KillOperation
         var container = Container.Load(_store, id);
         var status = container.Status();
         Transitions.Ensure(all ? ContainerOperation.KillAll : ContainerOperation.Kill, status, id);
+        FaultInjection.Point("kill:before-signal");
         if (status == ContainerStatus.Stopped)
             return;
         if (all && container.Cgroup is { } cgroup)

@@ -28,8 +28,10 @@ public sealed class StartOperation
         {
             container = Container.Load(_store, id);
             Transitions.Ensure(ContainerOperation.Start, container.Status(), id);
+            FaultInjection.Point("start:before-release");
             ReleaseInit(container);
             File.Delete(_store.ExecFifoPath(id));
+            FaultInjection.Point("start:after-release");
         }
         // config.md: a failing poststart hook is logged; the container keeps running.
         try
@@ -64,7 +66,13 @@ public sealed class StartOperation
                     throw new SyscallException($"read `{fifo}`", Libc.Errno);
                 // n == 0: no writer yet; EAGAIN: the writer is there, its byte not yet.
                 if (!ProcessControl.IsAlive(container.Record.InitPid))
+                {
+                    // A short-lived process can open the FIFO, write, execve and
+                    // exit between the read above and this check: look once more.
+                    if (Libc.Read(fd, &b, 1) == 1)
+                        return;
                     throw new RuntimeException("cannot start a container that has stopped");
+                }
                 Thread.Sleep(delay);
                 delay = Math.Min(delay * 2, 20);
             }
