@@ -78,3 +78,36 @@ test_terminal_foreground_relay() {
     oracle_same sc_terminal_relay
     assert_eq "$RES" $'status=5\nrelayed:abc\ntty'
 }
+
+# CVE-2025-52565: /dev/console in the rootfs is a symlink (here to
+# /etc/passwd, which before pivot_root names the HOST's file). The pty must
+# never be mounted through it: either create refuses in one line, or the
+# container's /dev/console is a pty and both passwd files are untouched.
+# runc 1.1 predates the fix, so only other runtimes are held to it.
+test_terminal_console_symlink_cve_2025_52565() {
+    if is_runc; then
+        log "runc 1.1 predates the CVE-2025-52565 fix: not checked"
+        return 0
+    fi
+    local host_sum
+    host_sum=$(md5sum < /etc/passwd)
+    cfg '.process.terminal = true | .mounts |= map(select(.destination != "/dev"))'
+    rm -f "$B/rootfs/dev/console"
+    ln -s /etc/passwd "$B/rootfs/dev/console"
+    probe 'stat -c "%F" /dev/console; head -n1 /etc/passwd | cut -d: -f1; echo END-OF-TEST'
+    console_client cs ''
+    create_ct --console-socket "$T/cs.sock"
+    log "create with a symlinked /dev/console: status $status ${err}"
+    if [ "$status" -eq 0 ]; then
+        rt_ok start "$CID"
+        local got
+        got=$(wait_client cs)
+        assert_contains "$got" "character special file"
+        assert_contains "$got" "root"
+    else
+        assert_eq "$(wc -l <<< "$err")" 1 "one-line error"
+        pkill -f "$T/cs.sock" 2> /dev/null
+    fi
+    grep -q " /etc/passwd " /proc/self/mountinfo && fail "something is mounted on the host's /etc/passwd"
+    assert_eq "$(md5sum < /etc/passwd)" "$host_sum" "host /etc/passwd unchanged"
+}
