@@ -47,6 +47,12 @@ sc_podman() {
     out=$(pd run --rm "${PD_RUN[@]}" --memory 64m "$IMG" sh -c 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max' 2>&1); echo "memory: $out"
     out=$(pd run --rm "${PD_RUN[@]}" --pids-limit 77 "$IMG" sh -c 'cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max' 2>&1); echo "pids-limit: $out"
     out=$(pd run --rm "${PD_RUN[@]}" --hostname h1 "$IMG" hostname 2>&1); echo "hostname: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --cpu-shares 512 "$IMG" sh -c 'cat /sys/fs/cgroup/cpu/cpu.shares 2>/dev/null || cat /sys/fs/cgroup/cpu.weight' 2>&1); echo "cpu-shares: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --security-opt no-new-privileges "$IMG" sh -c 'grep NoNewPrivs /proc/self/status' 2>&1); echo "no-new-privileges: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --sysctl net.ipv4.ip_forward=1 "$IMG" cat /proc/sys/net/ipv4/ip_forward 2>&1); echo "sysctl: $out"
+    out=$(pd run --rm "${PD_RUN[@]}" --oom-score-adj 123 "$IMG" cat /proc/self/oom_score_adj 2>&1); echo "oom-score-adj: $out"
+    mkdir -p "$T/pd-share"; echo shared-file > "$T/pd-share/f"
+    out=$(pd run --rm "${PD_RUN[@]}" -v "$T/pd-share:/share:ro" "$IMG" sh -c 'cat /share/f; touch /share/g 2>&1 | grep -c Read-only' 2>&1); echo "volume ro: $(tr '\n' ' ' <<< "$out")"
     out=$(pd run --rm "${PD_RUN[@]}" "$IMG" sh -c 'ls /proc/1/ns > /dev/null && ip link 2>/dev/null | grep -c "^[0-9]" || cat /proc/net/dev | tail -n +3 | wc -l' 2>&1); echo "network none: $out"
     id=$(pd run -d --name "$c" "${PD_RUN[@]}" "$IMG" sh -c 'echo started; trap "echo bye; exit 0" TERM; while :; do sleep 0.1; done')
     echo "run -d: $? $([ -n "$id" ] && echo id)"
@@ -65,6 +71,11 @@ sc_podman() {
     fi
     pd stop -t 5 "$c" > /dev/null 2>&1; echo "stop: $? $(pd inspect -f '{{.State.Status}} {{.State.ExitCode}}' "$c")"
     out=$(pd logs "$c" 2>&1 | tr '\n' ' '); echo "logs: $out"
+    # conmon's exit command deletes the runtime's container in the background;
+    # `podman start` racing with it fails with "already exists" whichever the
+    # runtime. Wait for that cleanup, as a user typing the next command does.
+    local w=0
+    while [ -n "$("$RT" --root "$ROOT" list -q 2>/dev/null)" ] && [ $w -lt 100 ]; do sleep 0.05; w=$((w + 1)); done
     pd start "$c" > /dev/null 2>&1; echo "restart: $? $(pd inspect -f '{{.State.Status}}' "$c")"
     pd kill -s KILL "$c" > /dev/null 2>&1; pd wait "$c" > /dev/null 2>&1; echo "kill: $(pd inspect -f '{{.State.Status}} {{.State.ExitCode}}' "$c")"
     pd rm "$c" > /dev/null 2>&1; echo "rm: $?"
@@ -85,6 +96,11 @@ test_engines_podman() {
     assert_contains "$RES" "stop: 0 exited 0"
     assert_contains "$RES" "logs: started bye"
     assert_contains "$RES" "stop escalates: exited 137"
+    assert_contains "$RES" $'cpu-shares: 512\nno-new-privileges: NoNewPrivs:\t1\nsysctl: 1\noom-score-adj: 123\nvolume ro: shared-file 1'
+    assert_contains "$RES" $'pause: 0 paused\nunpause: 0 running'
+    assert_contains "$RES" $'memory: 67108864\npids-limit: 77\nhostname: h1'
+    assert_contains "$RES" $'caps: CapEff:\t0000000000000020'
+    assert_contains "$RES" $'restart: 0 running\nkill: exited 137'
 }
 
 # ---------------------------------------------------------------- containerd
@@ -163,6 +179,12 @@ sc_containerd() {
     out=$(ct run --rm "${R[@]}" --env FOO=bar --cwd /tmp "$CT_IMG" "$c-c" sh -c 'echo "$FOO $(pwd)"' 2>&1); echo "env cwd: $out"
     out=$(ct run --rm "${R[@]}" --read-only "$CT_IMG" "$c-d" sh -c 'touch /x 2>&1; echo rc=$?' 2>&1); echo "read-only: ${out##*: }"
     out=$(ct run --rm "${R[@]}" --memory-limit 67108864 "$CT_IMG" "$c-e" sh -c 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max' 2>&1); echo "memory: $out"
+    mkdir -p "$T/ct-share"; echo ctr-shared > "$T/ct-share/f"
+    out=$(ct run --rm "${R[@]}" --mount "type=bind,src=$T/ct-share,dst=/share,options=rbind:ro" "$CT_IMG" "$c-h" sh -c 'cat /share/f; touch /share/g 2>&1 | grep -c Read-only' 2>&1); echo "bind mount ro: $(tr '\n' ' ' <<< "$out")"
+    out=$(ct run --rm "${R[@]}" --cap-add CAP_SYS_ADMIN "$CT_IMG" "$c-i" sh -c 'grep CapEff /proc/self/status' 2>&1); echo "cap-add: $out"
+    out=$(ct run --rm "${R[@]}" --annotation ocirt.test=yes "$CT_IMG" "$c-j" sh -c 'echo annotated' 2>&1); echo "annotation: $out"
+    out=$(ct run --rm "${R[@]}" "$CT_IMG" "$c-k" sh -c 'grep NoNewPrivs /proc/self/status' 2>&1); echo "no-new-privs default: $out"
+    out=$(ct run --rm "${R[@]}" --allow-new-privs "$CT_IMG" "$c-l" sh -c 'grep NoNewPrivs /proc/self/status' 2>&1); echo "allow-new-privs: $out"
     # ctr wants a terminal of its own for -t: script(1) provides one.
     out=$(script -qec "ctr --address $CTD/c.sock -n spec run --rm --runc-binary $RT --runc-root $ROOT -t $CT_IMG $c-f tty" /dev/null < /dev/null 2>&1 | grep -ao '/dev/pts/' | head -1); echo "run -t: $out"
     ct run -d "${R[@]}" "$CT_IMG" "$c" sh -c 'echo started; trap "exit 0" TERM; while :; do sleep 0.1; done' > /dev/null 2>&1; echo "run -d: $?"
@@ -194,4 +216,6 @@ test_engines_containerd() {
     assert_contains "$RES" $'run: 0 hello\n0\nexit code: 42\nenv cwd: bar /tmp'
     assert_contains "$RES" $'exec: 3 in-exec\nexec -t: /dev/pts/'
     assert_contains "$RES" $'kill TERM: STOPPED\ntask delete: 0\ncontainer delete: 0'
+    assert_contains "$RES" $'bind mount ro: ctr-shared 1'
+    assert_contains "$RES" $'no-new-privs default: NoNewPrivs:\t1\nallow-new-privs: NoNewPrivs:\t0'
 }
