@@ -87,7 +87,12 @@ public static class InitLauncher
     private static void WriteIdMaps(int pid, NamespacePlan plan) =>
         Linux.UserNamespaces.IdMapWriter.Write(pid, plan.UidMappings, plan.GidMappings);
 
-    private static unsafe int Spawn(string executable, int childFd, int target, int fifoFd, int fifoTarget)
+    /// <summary>
+    /// Starts this binary as `init` with the sync socket at <paramref name="target"/>
+    /// (and the exec FIFO at <paramref name="fifoTarget"/> unless <paramref name="fifoFd"/> is -1),
+    /// default signal dispositions and a minimal environment.
+    /// </summary>
+    internal static unsafe int Spawn(string executable, int childFd, int target, int fifoFd, int fifoTarget)
     {
         // dup2(fd, fd) would keep FD_CLOEXEC set, and a source sitting on the
         // other's target would be overwritten: move both above the targets first.

@@ -17,34 +17,9 @@ public static class StoredConfig
 {
     public const string FileName = "config.json";
 
-    /// <summary>Atomic: temp file, fsync, rename; the caller holds the container lock.</summary>
-    public static void Save(StateStore store, string id, ContainerConfig config)
-    {
-        var final = Path.Combine(store.ContainerDir(id), FileName);
-        var temp = Path.Combine(store.ContainerDir(id), $".{FileName}.{Path.GetRandomFileName()}");
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(config, SpecJson.Default.ContainerConfig);
-        try
-        {
-            using (var stream = new FileStream(temp, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                BufferSize = 0,
-            }))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, final, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    /// <summary>Atomic (temp file, rename); the caller holds the container lock.</summary>
+    public static void Save(StateStore store, string id, ContainerConfig config) =>
+        store.WriteAtomic(id, FileName, JsonSerializer.SerializeToUtf8Bytes(config, SpecJson.Default.ContainerConfig));
 
     /// <summary>The stored config; for a container created without one, the bundle's (validated again).</summary>
     public static ContainerConfig Load(StateStore store, ContainerRecord record)

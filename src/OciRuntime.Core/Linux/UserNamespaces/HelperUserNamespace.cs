@@ -52,34 +52,6 @@ public static class HelperUserNamespace
         }
     }
 
-    static unsafe int Spawn(int childFd)
-    {
-        // Above the target, so that dup2 onto it clears FD_CLOEXEC even when
-        // the socket already sits at the target number.
-        int fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, SyncTarget + 1), "dup sync socket");
-        byte* actions = stackalloc byte[256];
-        Libc.PosixSpawnFileActionsInit(actions);
-        var strings = new nint[3];
-        try
-        {
-            Libc.PosixSpawnFileActionsAddDup2(actions, fd, SyncTarget);
-            strings[0] = Marshal.StringToCoTaskMemUTF8("ociruntime");
-            strings[1] = Marshal.StringToCoTaskMemUTF8("init");
-            strings[2] = Marshal.StringToCoTaskMemUTF8($"{InitLauncher.SyncEnv}={SyncTarget}");
-            nint* argv = stackalloc nint[3] { strings[0], strings[1], 0 };
-            nint* envp = stackalloc nint[2] { strings[2], 0 };
-            int rc = Libc.PosixSpawn(out int pid, "/proc/self/exe", actions, null, argv, envp);
-            if (rc != 0)
-                throw new SyscallException("spawn `/proc/self/exe init`", rc);
-            return pid;
-        }
-        finally
-        {
-            foreach (var s in strings)
-                if (s != 0)
-                    Marshal.FreeCoTaskMem(s);
-            Libc.PosixSpawnFileActionsDestroy(actions);
-            Libc.Close(fd);
-        }
-    }
+    // The helper is a bootstrap like the container's: same spawn, no FIFO.
+    static int Spawn(int childFd) => InitLauncher.Spawn("/proc/self/exe", childFd, SyncTarget, -1, SyncTarget + 1);
 }
