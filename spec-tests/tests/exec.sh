@@ -162,3 +162,22 @@ test_exec_errors() {
     assert_eq "$(printf '%s\n' "$err" | grep -c .)" 1 "one-line error"
     assert_contains "$err" "does not exist"
 }
+
+# config.md execCPUAffinity: the exec'd process ends with the "final" set;
+# the container's own process is not affected. runc 1.1 predates the field.
+test_exec_cpu_affinity() {
+    if is_runc; then
+        log "runc 1.1 has no execCPUAffinity: not checked"
+        return 0
+    fi
+    [ "$(nproc)" -ge 2 ] || { log "one CPU: nothing to pin"; return 0; }
+    cfg '.process.execCPUAffinity = {"initial": "1", "final": "0"}'
+    probe 'trap "exit 0" TERM; grep Cpus_allowed_list /proc/self/status; sleep 100 & wait'
+    create_ok
+    rt_ok start "$CID"
+    run_rt exec "$CID" grep Cpus_allowed_list /proc/self/status
+    [ "$status" -eq 0 ] || fail "exec failed: $err"
+    assert_match "$out" $'^Cpus_allowed_list:\t0$'
+    wait_file "$B/ct.out" 5
+    assert_contains "$(cat "$B/ct.out")" $'Cpus_allowed_list:\t0-'
+}

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OciRuntime.Core.Init;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
+using OciRuntime.Core.Linux.ProcessAttributes;
 using OciRuntime.Core.Linux.Capabilities;
 using OciRuntime.Core.Linux.Cgroups;
 using OciRuntime.Core.Linux.Seccomp;
@@ -76,7 +77,18 @@ public sealed class ExecOperation
         if (!options.Detach)
             ChildSubreaper.Enable();
 
-        var (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, execFifo: -1, p => cgroup?.AddProcess(p));
+        // config.md execCPUAffinity: "initial" before the process joins the
+        // container's cgroup, "final" once it is there (the fork inherits it).
+        var affinity = ProcessAttributesPlanner.Plan(execConfig);
+        var sys = new ProcessSyscalls();
+        var (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, execFifo: -1, p =>
+        {
+            if (affinity.ExecCpuAffinityInitial is { } initial)
+                sys.SetCpuAffinity(p, initial);
+            cgroup?.AddProcess(p);
+            if (affinity.ExecCpuAffinityFinal is { } final)
+                sys.SetCpuAffinity(p, final);
+        });
         using (socket)
         {
             try
