@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.ProcessAttributes;
+using OciRuntime.Core.Linux.Lsm;
 using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Planning;
 using OciRuntime.Core.Spec;
@@ -42,6 +43,10 @@ internal sealed class ExecSequence
         ("umask", () => _setup.SetUmask(_plan.Umask)),
         ("rlimits", () => _setup.ApplyRlimits(_plan)),
         ("environment", () => _env = _setup.BuildEnvironment(_plan)),
+        ("personality, scheduler, ioPriority", () => _setup.ApplyProcessAttributes(ProcessAttributesPlanner.Plan(_request.Config))),
+        // Before the uid switch and seccomp, as in the container init: a bad
+        // profile fails the exec, and no filter can block the write.
+        ("apparmor profile, selinux label", () => new LsmApplier(new ProcessSyscalls()).ApplyExecLabels(LsmPlanner.Plan(_request.Config, LsmHost.Probe()))),
         // Same reasoning as the container init: without no_new_privs the
         // filter needs CAP_SYS_ADMIN, which the credentials may drop.
         ("seccomp before credentials", () => LoadSeccomp(noNewPrivileges: false)),

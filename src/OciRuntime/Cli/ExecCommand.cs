@@ -15,7 +15,7 @@ internal static class ExecCommand
         "execute new process inside the container",
         [
             new(["console-socket"], true, "path to an AF_UNIX socket which will receive a file descriptor referencing the master end of the console's pseudoterminal"),
-            new(["pidfd-socket"], true, "accepted for runc compatibility; not supported"),
+            new(["pidfd-socket"], true, "path to an AF_UNIX socket which will receive the pidfd of the process (not supported: refused)"),
             new(["cwd"], true, "current working directory in the container"),
             new(["env", "e"], true, "set environment variables"),
             new(["tty", "t"], false, "allocate a pseudo-TTY"),
@@ -33,7 +33,14 @@ internal static class ExecCommand
             new(["ignore-paused"], false, "allow exec in a paused container"),
         ], Run, 1);
 
-    public static ExecOptions Options(ParsedArgs args) => new()
+    public static ExecOptions Options(ParsedArgs args)
+    {
+        if (args.Has("pidfd-socket"))
+            throw new UsageException("--pidfd-socket: not supported by ociruntime yet");
+        return OptionsOf(args);
+    }
+
+    private static ExecOptions OptionsOf(ParsedArgs args) => new()
     {
         Id = args.Positional[0],
         Args = args.Positional.Skip(1).ToArray(),
