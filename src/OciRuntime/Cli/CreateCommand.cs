@@ -31,6 +31,7 @@ internal static class CreateCommand
 
     private static int Run(ParsedArgs args)
     {
+        SystemdCgroupDriver.Check(GlobalOptions.Current);
         new CreateOperation(GlobalOptions.Current.Root, GlobalOptions.Current.Log).Run(Options(args, stayParent: false));
         return 0;
     }

@@ -16,6 +16,7 @@ internal static class RunCommand
 
     private static int Run(ParsedArgs args)
     {
+        SystemdCgroupDriver.Check(GlobalOptions.Current);
         bool detach = args.Bool("detach");
         var options = CreateCommand.Options(args, stayParent: !detach);
         var root = GlobalOptions.Current.Root;
