@@ -169,3 +169,78 @@ test_faults_corrupt_state_file() {
     rt_ok delete --force "$CID"
     [ ! -e "$ROOT/$CID" ] || fail "state dir left"
 }
+
+# exec_with_fault STEP: a short exec into the running container with the
+# variable set; sets status and err.
+exec_with_fault() {
+    OCIRUNTIME_FAULT=$1 "$RT" --root "$ROOT" exec "$CID" sh -c 'exit 3' "$MARK-exec" \
+        > /dev/null 2> "$T/last.err" < /dev/null
+    status=$?
+    err=$(cat "$T/last.err")
+}
+
+# check_only_own_processes STEP: the container's cgroup holds its init and
+# the init's children, nothing an interrupted exec left behind.
+check_only_own_processes() {
+    local step=$1 init=$2 procs p ppid extra i
+    for i in $(seq 50); do
+        extra=""
+        procs=$(cat "$(cgroup_dirs "$CGPATH" | head -n1)/cgroup.procs" 2>/dev/null || true)
+        for p in $procs; do
+            [ "$p" = "$init" ] && continue
+            ppid=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null || echo "$init")
+            [ "$ppid" = "$init" ] && ! grep -qF -- "$MARK-exec" "/proc/$p/cmdline" 2>/dev/null && continue
+            extra="$extra $p"
+        done
+        [ -z "$extra" ] && [ -z "$(fault_procs "$step")" ] && return 0
+        sleep 0.02
+    done
+    fail "$step: processes left in the container's cgroup besides its own:$extra $(fault_procs "$step")"
+}
+
+test_faults_kill_exec_at_every_step() {
+    probe "$FAULT_SLEEPER"
+    local steps step n=0 cleaned=0 base=$CID st init
+    create_ok
+    rt_ok start "$CID"
+    exec_with_fault "trace:$T/exec.trace"
+    [ "$status" -eq 3 ] || fail "traced exec exited $status: $err"
+    rt_ok delete --force "$CID"
+    steps=$(awk '!seen[$0]++' "$T/exec.trace")
+    for step in exec:after-spawn exec:after-ready exec:init:plan exec:init:seccomp exec:init:before-execve; do
+        grep -qxF -- "$step" <<< "$steps" || fail "step $step not reached in the traced exec: $steps"
+    done
+    while IFS= read -r step; do
+        n=$((n + 1))
+        CID=$base-e$n
+        snapshot
+        create_ok
+        rt_ok start "$CID"
+        exec_with_fault "$step"
+        case $step in
+            exec:init:before-execve)
+                # Released by the runtime, the process dies by the signal
+                # and the runtime reports it as the process's status.
+                [ "$status" -eq 137 ] || fail "$step: expected exec to report 137, got $status: $err" ;;
+            exec:init:*)
+                # Dies before ready: exec fails with the runtime's own status, in one line.
+                [ "$status" -eq 255 ] || fail "$step: expected exec to fail with 255, got $status: $err"
+                [ "$(printf '%s\n' "$err" | grep -c .)" -eq 1 ] || fail "$step: error must be one line: $err" ;;
+            *)
+                [ "$status" -eq 137 ] || fail "$step: expected exec to die by SIGKILL (137), got $status: $err" ;;
+        esac
+        st=$(check_truthful "$step")
+        [ "$st" = running ] || fail "$step: the container is $st after an interrupted exec"
+        run_rt state "$CID"
+        init=$(jq -r .pid <<< "$out")
+        check_only_own_processes "$step" "$init"
+        rt_ok delete --force "$CID"
+        sleep 0.05
+        [ -z "$(fault_procs "$step")" ] || fail "$step: runtime processes left: $(fault_procs "$step")"
+        assert_nothing_left
+        cleaned=$((cleaned + 1))
+        log "fault $step: exec exited $status, state $st, cleaned"
+    done <<< "$steps"
+    log "exec faults: $cleaned/$n steps killed and cleaned"
+    [ "$cleaned" -eq "$n" ] || fail "cleaned $cleaned of $n"
+}

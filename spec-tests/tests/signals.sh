@@ -24,3 +24,43 @@ sc_forward_term() { sc_forward TERM; }
 sc_forward_int() { sc_forward INT; }
 test_signals_run_forwards_sigterm() { oracle_same sc_forward_term; assert_eq "$RES" "got-TERM status=7"; }
 test_signals_run_forwards_sigint() { oracle_same sc_forward_int; assert_eq "$RES" "got-INT status=7"; }
+
+# A terminal resize and the job-control and user signals reach the container
+# too (issue 8: run forwards SIGWINCH as well as SIGTERM/SIGINT).
+sc_forward_winch() { sc_forward WINCH; }
+sc_forward_hup() { sc_forward HUP; }
+sc_forward_usr1() { sc_forward USR1; }
+test_signals_run_forwards_sigwinch() { oracle_same sc_forward_winch; assert_eq "$RES" "got-WINCH status=7"; }
+test_signals_run_forwards_sighup() { oracle_same sc_forward_hup; assert_eq "$RES" "got-HUP status=7"; }
+test_signals_run_forwards_sigusr1() { oracle_same sc_forward_usr1; assert_eq "$RES" "got-USR1 status=7"; }
+
+# Zombie reaping: a foreground `run` is a child subreaper, so without a pid
+# namespace a process the container orphans is reparented to the runtime.
+# It must be reaped while the container still runs, not left a zombie until
+# the runtime exits (runc reaps every child while it waits for the init).
+sc_reap_orphans() {
+    local pid opid i st
+    cfg '.linux.namespaces |= map(select(.type != "pid"))'
+    probe "(sh -c 'echo orphan=\$\$; exec sleep 0.2' &); sleep 2; echo init-done"
+    "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null &
+    pid=$!
+    for i in $(seq 250); do
+        grep -q orphan= "$B/ct.out" 2>/dev/null && break
+        sleep 0.02
+    done
+    opid=$(sed -n 's/^orphan=//p' "$B/ct.out")
+    [ -n "$opid" ] || fail "the container never printed its orphan: $(cat "$B/ct.err")"
+    # The orphan exits after 0.2 s; the init keeps running for 2 s.
+    sleep 1
+    st=$(awk '{print $3}' "/proc/$opid/stat" 2>/dev/null || true)
+    case $st in
+        "") echo "orphan reaped" ;;
+        Z) echo "orphan left a zombie" ;;
+        *) echo "orphan still running ($st)" ;;
+    esac
+    wait "$pid"
+    status=$?
+    echo "$(grep init-done "$B/ct.out") status=$status"
+}
+test_signals_run_reaps_orphans() { oracle_same sc_reap_orphans; assert_eq "$RES" "orphan reaped
+init-done status=0"; }

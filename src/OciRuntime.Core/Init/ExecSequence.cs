@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using OciRuntime.Core.Interop;
+using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.ProcessAttributes;
 using OciRuntime.Core.Linux.Lsm;
@@ -58,12 +59,16 @@ internal sealed class ExecSequence
 
     public void Prepare()
     {
-        foreach (var (_, step) in Steps())
+        foreach (var (name, step) in Steps())
+        {
+            FaultInjection.Point("exec:init:" + name);
             step();
+        }
     }
 
     public void Exec()
     {
+        FaultInjection.Point("exec:init:before-execve");
         // CVE-2024-21626: only stdio and the preserved fds cross into the container.
         Libc.CloseRange((uint)(3 + _request.PreserveFds), uint.MaxValue, Libc.CLOSE_RANGE_CLOEXEC);
         Linux.ProcessAttributes.Exec.Execve(_executable, _plan.Args, _env);

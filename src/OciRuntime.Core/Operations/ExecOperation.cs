@@ -81,6 +81,7 @@ public sealed class ExecOperation
         // container's cgroup, "final" once it is there (the fork inherits it).
         var affinity = ProcessAttributesPlanner.Plan(execConfig);
         var sys = new ProcessSyscalls();
+        FaultInjection.Point("exec:before-spawn");
         var (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, execFifo: -1, p =>
         {
             if (affinity.ExecCpuAffinityInitial is { } initial)
@@ -89,6 +90,7 @@ public sealed class ExecOperation
             if (affinity.ExecCpuAffinityFinal is { } final)
                 sys.SetCpuAffinity(p, final);
         });
+        FaultInjection.Point("exec:after-spawn");
         using (socket)
         {
             try
@@ -105,7 +107,9 @@ public sealed class ExecOperation
                     Seccomp = seccomp,
                 };
                 socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
+                FaultInjection.Point("exec:after-request");
                 WaitReady(socket, options.ConsoleSocket);
+                FaultInjection.Point("exec:after-ready");
             }
             catch
             {
@@ -122,6 +126,7 @@ public sealed class ExecOperation
         Pid = pid;
         if (options.PidFile is not null)
             PidFile.Write(options.PidFile, pid);
+        FaultInjection.Point("exec:after-pid-file");
     }
 
     private void WaitReady(SyncSocket socket, string? consoleSocket)
