@@ -14,14 +14,38 @@ public static class FaultInjection
 {
     public const string Variable = "OCIRUNTIME_FAULT";
     private const string TracePrefix = "trace:";
+    // The init's form of trace mode: the runtime's trace file, inherited at this fd.
+    private const string TraceFdPrefix = "trace-fd:";
+    private const int FaultDupFd = 0; // F_DUPFD: the copy stays open across the init's execve
+    private const int InheritedFdFloor = 64;
     private const int Sigkill = 9;
     private const int FaultAppend = 0x400; // O_APPEND
 
     private static readonly string? Setting = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } v ? v : null;
     private static int _traceFd = -1;
 
-    /// <summary>"OCIRUNTIME_FAULT=…" for a child's minimal environment (the init), or null when unset.</summary>
-    public static string? EnvironmentEntry => Setting is null ? null : $"{Variable}={Setting}";
+    /// <summary>
+    /// "OCIRUNTIME_FAULT=…" for a child's minimal environment (the init), or
+    /// null when unset. In trace mode the child gets the trace file as an
+    /// inherited fd: an exec init has joined the container's mount namespace
+    /// before its first point, where the file's path does not resolve.
+    /// </summary>
+    public static string? EnvironmentEntry
+    {
+        get
+        {
+            if (Setting is null)
+                return null;
+            if (Setting.StartsWith(TracePrefix, StringComparison.Ordinal) && TraceFd(Setting[TracePrefix.Length..]) is var fd and >= 0)
+            {
+                // Above the fds the launcher places in the child, so no dup2 overwrites it.
+                int inherited = Libc.Fcntl(fd, FaultDupFd, InheritedFdFloor);
+                if (inherited >= 0)
+                    return $"{Variable}={TraceFdPrefix}{inherited}";
+            }
+            return $"{Variable}={Setting}";
+        }
+    }
 
     public static void Point(string step)
     {
@@ -29,7 +53,13 @@ public static class FaultInjection
             return;
         if (Setting.StartsWith(TracePrefix, StringComparison.Ordinal))
         {
-            Trace(Setting[TracePrefix.Length..], step);
+            Trace(TraceFd(Setting[TracePrefix.Length..]), step);
+            return;
+        }
+        if (Setting.StartsWith(TraceFdPrefix, StringComparison.Ordinal))
+        {
+            if (int.TryParse(Setting.AsSpan(TraceFdPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int fd))
+                Trace(fd, step);
             return;
         }
         if (Setting != step)
@@ -40,16 +70,21 @@ public static class FaultInjection
         Libc.Exit(128 + Sigkill);
     }
 
-    private static unsafe void Trace(string file, string step)
+    private static int TraceFd(string file)
     {
-        // Opened at the first point and kept: the init's later points run
-        // after pivot_root, where the file's path no longer resolves.
+        // Opened once and kept: the init's later points run after
+        // pivot_root, where the file's path no longer resolves.
         if (_traceFd < 0)
             _traceFd = Libc.Open(file, Flags.O_WRONLY | FaultAppend | Flags.O_CREAT | Flags.O_CLOEXEC, 0x1a4);
-        if (_traceFd < 0)
+        return _traceFd;
+    }
+
+    private static unsafe void Trace(int fd, string step)
+    {
+        if (fd < 0)
             return;
         var line = System.Text.Encoding.UTF8.GetBytes(step + "\n");
         fixed (byte* p = line)
-            Libc.Write(_traceFd, p, (nuint)line.Length);
+            Libc.Write(fd, p, (nuint)line.Length);
     }
 }

@@ -27,7 +27,10 @@ public static class ProcessControl
     {
         while (true)
         {
-            int r = Libc.Waitpid(pid, out int status, 0);
+            // Any child, not just the one awaited: as a child subreaper the
+            // runtime inherits what a container without a pid namespace
+            // orphans, and those must not stay zombies until it exits.
+            int r = Libc.Waitpid(-1, out int status, 0);
             if (r == pid)
             {
                 int sig = status & 0x7f;
