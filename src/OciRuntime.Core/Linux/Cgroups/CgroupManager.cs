@@ -23,6 +23,9 @@ public sealed class CgroupManager : ICgroupManager
     /// <summary>How long <see cref="Destroy"/> retries an rmdir that fails with EBUSY.</summary>
     internal TimeSpan RemoveTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Attaches an encoded device filter to a v2 cgroup directory (a seam for tests).</summary>
+    internal Action<string, IReadOnlyList<ulong>> AttachDeviceFilter { get; set; } = DeviceFilterLoader.Replace;
+
     public string Path { get; }
 
     public CgroupMode Mode { get; }
@@ -251,7 +254,15 @@ public sealed class CgroupManager : ICgroupManager
     {
         var dir = DirOf("devices");
         if (dir is null)
-            return DeviceEnforcement.NotEnforced;
+        {
+            if (Mode != CgroupMode.Unified)
+                return DeviceEnforcement.NotEnforced;
+            // cgroup v2 has no devices files; the kernel asks a
+            // BPF_PROG_TYPE_CGROUP_DEVICE program instead (cgroup-v2.rst, "Device controller").
+            var program = DeviceFilterProgram.Encode(DeviceFilterProgram.Build(rules));
+            AttachDeviceFilter(_files.FullPath(_dirs[0].Dir), program);
+            return DeviceEnforcement.Enforced;
+        }
         foreach (var write in CgroupV1DeviceRules.Plan(rules))
             _files.WriteFile(Join(dir, write.File), write.Content);
         return DeviceEnforcement.Enforced;
