@@ -9,6 +9,33 @@ namespace OciRuntime.Tests.Cgroups;
 /// </summary>
 internal static class BpfInterpreter
 {
+    /// <summary>The kernel verifier rejects a program with an instruction no path reaches.</summary>
+    public static IReadOnlyList<int> Unreachable(IReadOnlyList<ulong> program)
+    {
+        var reached = new bool[program.Count];
+        if (program.Count > 0)
+            reached[0] = true;
+        for (var pc = 0; pc < program.Count; pc++)
+        {
+            if (!reached[pc])
+                continue;
+            var code = (byte)program[pc];
+            var off = (short)(ushort)(program[pc] >> 16);
+            var target = pc + 1 + off;
+            if (code is 0x05 or 0x15 or 0x55 or 0x45 && target < program.Count && target > pc)
+                reached[target] = true;
+            if (code is not (0x95 or 0x05) && pc + 1 < program.Count)
+                reached[pc + 1] = true;
+        }
+        var missing = new List<int>();
+        for (var i = 0; i < reached.Length; i++)
+        {
+            if (!reached[i])
+                missing.Add(i);
+        }
+        return missing;
+    }
+
     public static ulong Run(IReadOnlyList<ulong> program, uint accessType, uint major, uint minor)
     {
         var ctx = new uint[] { accessType, major, minor };

@@ -15,6 +15,7 @@ public class DeviceFilterProgramTests
     private static bool Allowed(IReadOnlyList<DeviceCgroup> rules, char type, uint major, uint minor, string access)
     {
         var program = DeviceFilterProgram.Encode(DeviceFilterProgram.Build(rules));
+        Assert.That(BpfInterpreter.Unreachable(program), Is.Empty, "unreachable instructions");
         var t = type == 'b' ? DeviceFilterProgram.DevBlock : DeviceFilterProgram.DevChar;
         var a = 0;
         foreach (var ch in access)
@@ -110,6 +111,16 @@ public class DeviceFilterProgramTests
     {
         var e = Assert.Throws<RuntimeException>(() => DeviceFilterProgram.Build([Rule(true, type, 1, 1, access)]));
         Assert.That(e!.Message, Is.EqualTo(message));
+    }
+
+    [Test]
+    public void RulesHiddenByALaterAllRuleAreLeftOut()
+    {
+        DeviceCgroup[] rules = [Rule(true, "c", 1, 3), Rule(false, "a"), Rule(true, "c", 1, 5)];
+        Assert.That(Allowed(rules, 'c', 1, 3, "r"), Is.False);
+        Assert.That(Allowed(rules, 'c', 1, 5, "r"), Is.True);
+        Assert.That(DeviceFilterProgram.Build(rules).Count, Is.LessThan(DeviceFilterProgram.Build([Rule(true, "c", 1, 3), Rule(true, "c", 1, 5)]).Count));
+        Assert.Throws<RuntimeException>(() => DeviceFilterProgram.Build([Rule(true, "x"), Rule(false, "a")]));
     }
 
     [Test]
