@@ -205,6 +205,20 @@ public class CgroupManagerTests
         Assert.That(BpfInterpreter.Run(attached[0].Program, typeChar | read, 1, 5), Is.EqualTo(0UL));
     }
 
+    [TestCase(false, DeviceEnforcement.NotEnforced)]
+    [TestCase(true, null)]
+    public void DeviceFilterRefusedByTheKernel(bool root, DeviceEnforcement? expected)
+    {
+        using var fs = FakeCgroupFs.V2();
+        var m = Open(fs, "/c1");
+        m.IsRoot = () => root;
+        m.AttachDeviceFilter = (_, _) => throw new SyscallException("load device filter", 1);
+        if (expected is { } e)
+            Assert.That(m.ApplyDevices([]), Is.EqualTo(e));
+        else
+            Assert.Throws<SyscallException>(() => m.ApplyDevices([]));
+    }
+
     [TestCase("u", "config.json: linux.resources.devices[0].type: unknown type \"u\" (a, c or b)")]
     [TestCase("c", "config.json: linux.resources.devices[0].access: \"rx\" may only contain r, w and m")]
     public void BadDeviceRulesAreRejected(string type, string message) =>

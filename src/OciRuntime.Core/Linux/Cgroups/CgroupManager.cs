@@ -16,6 +16,7 @@ namespace OciRuntime.Core.Linux.Cgroups;
 public sealed class CgroupManager : ICgroupManager
 {
     private const int Ebusy = 16;
+    private const int Eperm = 1;
 
     private readonly ICgroupFiles _files;
     private readonly IReadOnlyList<(CgroupHierarchy Hierarchy, string Dir)> _dirs;
@@ -25,6 +26,9 @@ public sealed class CgroupManager : ICgroupManager
 
     /// <summary>Attaches an encoded device filter to a v2 cgroup directory (a seam for tests).</summary>
     internal Action<string, IReadOnlyList<ulong>> AttachDeviceFilter { get; set; } = DeviceFilterLoader.Replace;
+
+    /// <summary>Whether the runtime runs as root (a seam for tests).</summary>
+    internal Func<bool> IsRoot { get; set; } = static () => Interop.Libc.GetEuid() == 0;
 
     public string Path { get; }
 
@@ -260,7 +264,18 @@ public sealed class CgroupManager : ICgroupManager
             // cgroup v2 has no devices files; the kernel asks a
             // BPF_PROG_TYPE_CGROUP_DEVICE program instead (cgroup-v2.rst, "Device controller").
             var program = DeviceFilterProgram.Encode(DeviceFilterProgram.Build(rules));
-            AttachDeviceFilter(_files.FullPath(_dirs[0].Dir), program);
+            try
+            {
+                AttachDeviceFilter(_files.FullPath(_dirs[0].Dir), program);
+            }
+            catch (SyscallException e) when (e.Errno == Eperm && !IsRoot())
+            {
+                // Loading a BPF program needs CAP_BPF or CAP_SYS_ADMIN; in a
+                // delegated rootless cgroup runc and crun go on without the
+                // filter, since an unprivileged user namespace cannot create
+                // device nodes anyway.
+                return DeviceEnforcement.NotEnforced;
+            }
             return DeviceEnforcement.Enforced;
         }
         foreach (var write in CgroupV1DeviceRules.Plan(rules))
