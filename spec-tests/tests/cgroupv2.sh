@@ -74,6 +74,22 @@ cgroup_scenarios() {
     [ -z "$(cat $CG/ocirt-vm/k1/cgroup.procs)" ] && echo kill-all-emptied
     $RT delete k1; gone k1
 
+    # Device rules through the eBPF filter: the defaults allow /dev/null and
+    # mknod of c 1:3; a c 42:0 node (no driver: an allowed open fails with
+    # ENXIO, after the filter) bind-mounted in and mknod of a block node are
+    # refused with EPERM; a linux.resources.devices rule lets c 42:0 through.
+    mknod /dev/ocirt-c42 c 42 0
+    cfg '.linux.cgroupsPath = "/ocirt-vm/d1"
+      | .mounts += [{"destination": "/dev/c42", "type": "bind", "source": "/dev/ocirt-c42", "options": ["bind"]}]
+      | .process.capabilities.bounding += ["CAP_MKNOD"] | .process.capabilities.effective += ["CAP_MKNOD"] | .process.capabilities.permitted += ["CAP_MKNOD"]
+      | .process.args = ["sh", "-c", "echo \"c42: $(head -c1 /dev/c42 2>&1 >/dev/null)\"; echo \"null: $(echo x 2>&1 >/dev/null && echo ok)\"; echo \"mknod-block: $(mknod /dev/sdx b 8 0 2>&1)\"; echo \"mknod-null: $(mknod /dev/null2 c 1 3 2>&1 && echo ok)\""]'
+    $RT run d1 || echo d1-create-failed; gone d1
+    jq '.linux.cgroupsPath = "/ocirt-vm/d2" | .linux.resources.devices += [{"allow": true, "type": "c", "major": 42, "minor": 0, "access": "r"}]
+      | .process.args = ["sh", "-c", "echo \"c42-allowed: $(head -c1 /dev/c42 2>&1 >/dev/null)\""]' /bundle/config.json > /tmp/d2.json
+    mv /tmp/d2.json /bundle/config.json
+    $RT run d2 || echo d2-create-failed; gone d2
+    rm /dev/ocirt-c42
+
     # Bad input on v2: one line naming the JSON path, nothing left.
     cfg '.linux.cgroupsPath = "/ocirt-vm/b1" | .linux.resources = {"unified": {"memory.nonesuch": "1"}}'
     $RT create b1 2>&1 | sed 's/^/bad-unified: /'; gone b1
@@ -145,6 +161,8 @@ test_cgroupv2_vm_lifecycle() {
         pids.max=12 memory.high=max ps-json-count=3 ps-table-sleeps=2 \
         "stats-type=stats pids.current=3 pids.limit=12 mem.limit=209715200" cpu-moves u1-cgroup-gone \
         kill-all-emptied k1-cgroup-gone \
+        "c42: head: /dev/c42: Operation not permitted" "null: ok" "mknod-block: mknod: /dev/sdx: Operation not permitted" \
+        "mknod-null: ok" d1-cgroup-gone "c42-allowed: head: /dev/c42: No such device or address" d2-cgroup-gone \
         'bad-unified: config.json: linux.resources.unified["memory.nonesuch"]' b1-cgroup-gone \
         "bad-network: config.json: linux.resources.network:" b2-cgroup-gone \
         "bad-swap: config.json: linux.resources.memory.swap:" b3-cgroup-gone; do

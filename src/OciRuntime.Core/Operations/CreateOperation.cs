@@ -77,7 +77,7 @@ public sealed class CreateOperation
             cgroup.ApplyResources(cgroupSettings);
             FaultInjection.Point("create:after-cgroup");
             if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
-                _log?.LogWarning("device rules are not enforced on cgroup v2 yet");
+                _log?.LogWarning("device rules are not enforced: no devices cgroup controller, or no permission to attach a device filter");
 
             if (options.StayParent)
                 ChildSubreaper.Enable();

@@ -187,14 +187,36 @@ public class CgroupManagerTests
     }
 
     [Test]
-    public void DevicesOnV2AreNotEnforcedAndWriteNothing()
+    public void DevicesOnV2AttachAFilterAndWriteNothing()
     {
         using var fs = FakeCgroupFs.V2();
         var m = Open(fs, "/c1");
         m.Create();
         fs.Writes.Clear();
-        Assert.That(m.ApplyDevices([new DeviceCgroup { Allow = false, Access = "rwm" }]), Is.EqualTo(DeviceEnforcement.NotEnforced));
+        var attached = new System.Collections.Generic.List<(string Dir, System.Collections.Generic.IReadOnlyList<ulong> Program)>();
+        m.AttachDeviceFilter = (dir, program) => attached.Add((dir, program));
+        Assert.That(m.ApplyDevices([new DeviceCgroup { Allow = false, Access = "rwm" }, new DeviceCgroup { Allow = true, Type = "c", Major = 1, Minor = 3 }]), Is.EqualTo(DeviceEnforcement.Enforced));
         Assert.That(fs.Writes, Is.Empty);
+        Assert.That(attached, Has.Count.EqualTo(1));
+        Assert.That(attached[0].Dir, Is.EqualTo(fs.Root + "/c1"));
+        var typeChar = 2u;
+        var read = 2u << 16;
+        Assert.That(BpfInterpreter.Run(attached[0].Program, typeChar | read, 1, 3), Is.EqualTo(1UL));
+        Assert.That(BpfInterpreter.Run(attached[0].Program, typeChar | read, 1, 5), Is.EqualTo(0UL));
+    }
+
+    [TestCase(false, DeviceEnforcement.NotEnforced)]
+    [TestCase(true, null)]
+    public void DeviceFilterRefusedByTheKernel(bool root, DeviceEnforcement? expected)
+    {
+        using var fs = FakeCgroupFs.V2();
+        var m = Open(fs, "/c1");
+        m.IsRoot = () => root;
+        m.AttachDeviceFilter = (_, _) => throw new SyscallException("load device filter", 1);
+        if (expected is { } e)
+            Assert.That(m.ApplyDevices([]), Is.EqualTo(e));
+        else
+            Assert.Throws<SyscallException>(() => m.ApplyDevices([]));
     }
 
     [TestCase("u", "config.json: linux.resources.devices[0].type: unknown type \"u\" (a, c or b)")]

@@ -16,12 +16,19 @@ namespace OciRuntime.Core.Linux.Cgroups;
 public sealed class CgroupManager : ICgroupManager
 {
     private const int Ebusy = 16;
+    private const int Eperm = 1;
 
     private readonly ICgroupFiles _files;
     private readonly IReadOnlyList<(CgroupHierarchy Hierarchy, string Dir)> _dirs;
 
     /// <summary>How long <see cref="Destroy"/> retries an rmdir that fails with EBUSY.</summary>
     internal TimeSpan RemoveTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Attaches an encoded device filter to a v2 cgroup directory (a seam for tests).</summary>
+    internal Action<string, IReadOnlyList<ulong>> AttachDeviceFilter { get; set; } = DeviceFilterLoader.Replace;
+
+    /// <summary>Whether the runtime runs as root (a seam for tests).</summary>
+    internal Func<bool> IsRoot { get; set; } = static () => Interop.Libc.GetEuid() == 0;
 
     public string Path { get; }
 
@@ -251,7 +258,26 @@ public sealed class CgroupManager : ICgroupManager
     {
         var dir = DirOf("devices");
         if (dir is null)
-            return DeviceEnforcement.NotEnforced;
+        {
+            if (Mode != CgroupMode.Unified)
+                return DeviceEnforcement.NotEnforced;
+            // cgroup v2 has no devices files; the kernel asks a
+            // BPF_PROG_TYPE_CGROUP_DEVICE program instead (cgroup-v2.rst, "Device controller").
+            var program = DeviceFilterProgram.Encode(DeviceFilterProgram.Build(rules));
+            try
+            {
+                AttachDeviceFilter(_files.FullPath(_dirs[0].Dir), program);
+            }
+            catch (SyscallException e) when (e.Errno == Eperm && !IsRoot())
+            {
+                // Loading a BPF program needs CAP_BPF or CAP_SYS_ADMIN; in a
+                // delegated rootless cgroup runc and crun go on without the
+                // filter, since an unprivileged user namespace cannot create
+                // device nodes anyway.
+                return DeviceEnforcement.NotEnforced;
+            }
+            return DeviceEnforcement.Enforced;
+        }
         foreach (var write in CgroupV1DeviceRules.Plan(rules))
             _files.WriteFile(Join(dir, write.File), write.Content);
         return DeviceEnforcement.Enforced;
