@@ -87,8 +87,6 @@ internal sealed class ExecSequence
     {
         if (_request.Seccomp is null || _plan.NoNewPrivileges != noNewPrivileges)
             return;
-        Libc.CloseRange((uint)(3 + _request.PreserveFds), uint.MaxValue, Libc.CLOSE_RANGE_CLOEXEC);
-        GC.TryStartNoGCRegion(4 << 20);
-        SeccompLoader.Load(_request.Seccomp);
+        SeccompStep.Load(_request);
     }
 }

@@ -194,16 +194,7 @@ internal sealed class InitSequence
     {
         if (_request.Seccomp is null || _processPlan.NoNewPrivileges != noNewPrivileges)
             return;
-        // The filter binds the runtime's remaining syscalls too. Profiles that
-        // deny close_range (runtime-tools' default does) would make the marking
-        // before execve fail silently: mark while it is still allowed.
-        Libc.CloseRange((uint)(3 + _request.PreserveFds), uint.MaxValue, Libc.CLOSE_RANGE_CLOEXEC);
-        // No garbage collection under the filter: suspending threads uses
-        // membarrier(2) and a background GC would create a thread (clone3),
-        // both commonly denied by profiles. The allocations left before execve
-        // are small.
-        GC.TryStartNoGCRegion(SeccompNoGcBytes);
-        int notifyFd = SeccompLoader.Load(_request.Seccomp);
+        int notifyFd = SeccompStep.Load(_request);
         if (notifyFd >= 0)
             HandOverNotifyFd(notifyFd);
     }
@@ -229,7 +220,6 @@ internal sealed class InitSequence
             throw new RuntimeException(reply.Message ?? "seccomp agent unreachable");
     }
 
-    private const long SeccompNoGcBytes = 4 << 20;
 
     // Resolved before "ready" so that a missing executable fails `create`, as in runc.
     private void FindExecutable() => _executable = ExecutableResolver.Resolve(_processPlan.Args[0], _processPlan.PathEnv);
