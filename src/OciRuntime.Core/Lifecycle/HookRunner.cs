@@ -1,12 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
-using System.Diagnostics;
 using System.IO;
 using System.Runtime.Versioning;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using OciRuntime.Core.Linux;
 using Hook = OciRuntime.Core.Spec.Hook;
 
@@ -19,10 +15,9 @@ namespace OciRuntime.Core.Lifecycle;
 /// stops the phase.
 /// </summary>
 /// <remarks>
-/// The hook runs through <see cref="Process"/> (posix_spawn from native code;
-/// forking managed code is unsafe), which cannot set argv[0] apart from the
-/// executable: the hook sees argv[0] = path and argv[1..] = args[1..]. That
-/// only differs from the spec when args[0] is not the path itself.
+/// Hooks run through <see cref="ChildProcess"/> on the calling thread: the
+/// createContainer and startContainer hooks run in the container init, which
+/// must not start threads.
 /// </remarks>
 [SupportedOSPlatform("linux")]
 public static class HookRunner
@@ -47,85 +42,35 @@ public static class HookRunner
     private static void RunOne(string phase, int index, Hook hook, string stateJson, TextWriter? output)
     {
         var what = $"{phase} hook #{index} `{hook.Path}`";
-        var info = new ProcessStartInfo(hook.Path)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            // The state must reach the hook as bare JSON: no byte-order mark.
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (hook.Args != null)
-        {
-            for (var a = 1; a < hook.Args.Length; a++)
-                info.ArgumentList.Add(hook.Args[a]);
-        }
-        info.Environment.Clear();
-        foreach (var entry in hook.Env ?? [])
-        {
-            var eq = entry.IndexOf('=');
-            if (eq > 0)
-                info.Environment[entry[..eq]] = entry[(eq + 1)..];
-        }
-
-        using var process = new Process { StartInfo = info };
+        // config.md: args has the same semantics as execv's argv, argv[0] included.
+        IReadOnlyList<string> argv = hook.Args is { Length: > 0 } args ? args : [hook.Path];
+        var timeout = hook.Timeout is > 0 ? TimeSpan.FromSeconds(hook.Timeout.Value) : (TimeSpan?)null;
+        ChildProcess.Result result;
         try
         {
-            process.Start();
+            // The state reaches the hook as bare JSON, no byte-order mark; the
+            // environment is exactly the hook's (none when absent).
+            result = ChildProcess.Run(hook.Path, argv, hook.Env ?? [], Encoding.UTF8.GetBytes(stateJson), timeout, OutputGrace);
         }
-        catch (Win32Exception e)
+        catch (SyscallException e)
         {
             throw new RuntimeException($"{what}: {e.Message}", e);
         }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdin = Task.Run(() =>
-        {
-            // A hook that does not read its stdin may exit first: EPIPE is not its failure.
-            try
-            {
-                process.StandardInput.Write(stateJson);
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-            }
-        });
-
-        var timeout = hook.Timeout is > 0 ? TimeSpan.FromSeconds(hook.Timeout.Value) : Timeout.InfiniteTimeSpan;
-        var exited = process.WaitForExit(timeout);
-        if (!exited)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited between the wait and the kill.
-            }
-            process.WaitForExit();
-        }
-        Task.WaitAll(new Task[] { stdout, stderr, stdin }, OutputGrace);
-        var outText = stdout.IsCompletedSuccessfully ? stdout.Result : "";
-        var errText = stderr.IsCompletedSuccessfully ? stderr.Result : "";
         if (output != null)
         {
-            output.Write(outText);
-            output.Write(errText);
+            output.Write(result.Stdout);
+            output.Write(result.Stderr);
             output.Flush();
         }
 
-        if (!exited)
+        if (result.TimedOut)
             throw new RuntimeException($"{what}: timed out after {hook.Timeout}s");
-        if (process.ExitCode != 0)
+        if (result.ExitCode != 0)
         {
-            var detail = OneLine(errText);
+            var detail = OneLine(result.Stderr);
             throw new RuntimeException(detail.Length == 0
-                ? $"{what}: exit status {process.ExitCode}"
-                : $"{what}: exit status {process.ExitCode}: {detail}");
+                ? $"{what}: exit status {result.ExitCode}"
+                : $"{what}: exit status {result.ExitCode}: {detail}");
         }
     }
 

@@ -1,12 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using OciRuntime.Core.Linux;
 
 namespace OciRuntime.Core.Planning;
 
 /// <summary>Collects <see cref="CgroupSetting"/>s and checks values, shared by the v1 and v2 planners.</summary>
-internal sealed partial class CgroupPlanBuilder
+internal sealed class CgroupPlanBuilder
 {
     private readonly string _origin;
 
@@ -44,14 +44,14 @@ internal sealed partial class CgroupPlanBuilder
     /// <summary>"2MB", "1GB", "64KB" (the kernel's hugetlb file names).</summary>
     public string PageSize(string size, string jsonPath)
     {
-        if (!PageSizePattern().IsMatch(size))
+        if (!PageSizePattern.IsMatch(size))
             throw Error(jsonPath, $"\"{size}\" is not a page size like 2MB or 1GB");
         return size;
     }
 
     public void CpuList(string? list, string jsonPath)
     {
-        if (list is not null && !CpuListPattern().IsMatch(list))
+        if (list is not null && !IsCpuList(list))
             throw Error(jsonPath, $"\"{list}\" is not a list like 0-3,5");
     }
 
@@ -59,9 +59,25 @@ internal sealed partial class CgroupPlanBuilder
 
     public static string Num(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[1-9][0-9]*[KMG]B$")]
-    private static partial Regex PageSizePattern();
+    private static readonly Validation.SchemaPattern PageSizePattern = Validation.SchemaPattern.Parse("^[1-9][0-9]*[KMG]B$");
 
-    [GeneratedRegex(@"^\s*([0-9]+(-[0-9]+)?(\s*,\s*[0-9]+(-[0-9]+)?)*)?\s*$")]
-    private static partial Regex CpuListPattern();
+    /// <summary>"0-3,5" with optional blanks around items: numbers, ranges, commas; empty allowed.</summary>
+    internal static bool IsCpuList(string list)
+    {
+        var items = list.Split(',');
+        if (items.Length == 1 && items[0].Trim().Length == 0)
+            return true;
+        foreach (var item in items)
+        {
+            var bounds = item.Trim().Split('-');
+            if (bounds.Length > 2)
+                return false;
+            foreach (var bound in bounds)
+            {
+                if (bound.Length == 0 || bound.AsSpan().ContainsAnyExceptInRange('0', '9'))
+                    return false;
+            }
+        }
+        return true;
+    }
 }

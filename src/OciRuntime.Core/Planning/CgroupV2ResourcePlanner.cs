@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using OciRuntime.Core.Spec;
 using static OciRuntime.Core.Planning.CgroupPlanBuilder;
 
@@ -12,7 +11,7 @@ namespace OciRuntime.Core.Planning;
 /// the way runc's "fs2" driver and crun do. Controller is the v2 controller
 /// to enable in the parents' cgroup.subtree_control ("" for core files).
 /// </summary>
-public static partial class CgroupV2ResourcePlanner
+public static class CgroupV2ResourcePlanner
 {
     // Core files a container must not set through `unified`: they move
     // processes or change the tree the runtime manages.
@@ -140,7 +139,7 @@ public static partial class CgroupV2ResourcePlanner
         foreach (var key in keys)
         {
             var path = $"linux.resources.unified[\"{key}\"]";
-            if (!UnifiedKey().IsMatch(key))
+            if (!UnifiedKeyPattern.IsMatch(key))
                 throw b.Error(path, "is not a cgroup v2 interface file name (controller.name)");
             if (ForbiddenCoreFiles.Contains(key))
                 throw b.Error(path, "is managed by the runtime and cannot be set");
@@ -150,7 +149,5 @@ public static partial class CgroupV2ResourcePlanner
     }
 
     private static string Max(long value) => value == -1 ? "max" : Num(value);
-
-    [GeneratedRegex("^[a-z_]+\\.[a-z0-9_.]+$")]
-    private static partial Regex UnifiedKey();
+    private static readonly Validation.SchemaPattern UnifiedKeyPattern = Validation.SchemaPattern.Parse(@"^[a-z_]+\.[a-z0-9_.]+$");
 }

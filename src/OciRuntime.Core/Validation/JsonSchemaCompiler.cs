@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace OciRuntime.Core.Validation;
 
@@ -70,7 +69,7 @@ internal sealed class JsonSchemaCompiler
 
     private static JsonElement Navigate(JsonElement element, string pointer, string reference)
     {
-        pointer = Uri.UnescapeDataString(pointer);
+        pointer = PercentDecode(pointer);
         if (pointer.Length == 0)
         {
             return element;
@@ -133,10 +132,10 @@ internal sealed class JsonSchemaCompiler
                     }
                     break;
                 case "patternProperties":
-                    var patterns = new List<(Regex, string, JsonSchemaNode)>();
+                    var patterns = new List<(SchemaPattern, string, JsonSchemaNode)>();
                     foreach (var property in value.EnumerateObject())
                     {
-                        patterns.Add((BuildRegex(property.Name), property.Name, CompileNode(property.Value, at + "/" + Escape(property.Name))));
+                        patterns.Add((BuildPattern(property.Name, at), property.Name, CompileNode(property.Value, at + "/" + Escape(property.Name))));
                     }
                     node.PatternProperties = patterns.ToArray();
                     break;
@@ -202,7 +201,7 @@ internal sealed class JsonSchemaCompiler
                     break;
                 case "pattern":
                     node.PatternSource = value.GetString() ?? throw Invalid(at, "pattern");
-                    node.Pattern = BuildRegex(node.PatternSource);
+                    node.Pattern = BuildPattern(node.PatternSource, at);
                     break;
                 case "minimum":
                     node.Minimum = NumberBytes(value, at);
@@ -298,73 +297,40 @@ internal sealed class JsonSchemaCompiler
         throw Invalid(at, "type");
     }
 
-    /// <summary>
-    /// Patterns are searched, not anchored, as in ECMA 262. ECMAScript mode
-    /// keeps \d and \w ASCII-only; a pattern that mode cannot parse (for
-    /// example one using \p{..}) falls back to the default syntax.
-    /// </summary>
-    private static Regex BuildRegex(string pattern)
+    /// <summary>Patterns are ECMA 262 and searched, not anchored (draft-04 section 5.2.3).</summary>
+    private static SchemaPattern BuildPattern(string pattern, string at)
     {
-        string translated = ToEcmaAnchorsAndDots(pattern);
         try
         {
-            return new Regex(translated, RegexOptions.ECMAScript);
+            return SchemaPattern.Parse(pattern);
         }
-        catch (ArgumentException)
+        catch (FormatException e)
         {
-            return new Regex(translated, RegexOptions.CultureInvariant);
+            throw new InvalidOperationException($"schema `{at}`: pattern {JsonSchemaText.Quote(pattern)}: {e.Message}");
         }
     }
 
-    /// <summary>
-    /// .NET's <c>$</c> also matches before a final newline and its <c>.</c>
-    /// matches carriage returns; ECMA 262 allows neither, and a pattern such
-    /// as <c>^MB:[^\n]*$</c> exists precisely to refuse a trailing newline.
-    /// </summary>
-    private static string ToEcmaAnchorsAndDots(string pattern)
+    /// <summary>A $ref fragment is URI-encoded (RFC 6901 section 6): %XX escapes of UTF-8 bytes.</summary>
+    internal static string PercentDecode(string text)
     {
-        var builder = new StringBuilder(pattern.Length + 16);
-        bool inClass = false;
-        for (int i = 0; i < pattern.Length; i++)
+        if (!text.Contains('%'))
         {
-            char c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
+            return text;
+        }
+        var bytes = new List<byte>(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length && byte.TryParse(text.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out byte b))
             {
-                builder.Append(c).Append(pattern[++i]);
-            }
-            else if (inClass)
-            {
-                inClass = c != ']';
-                builder.Append(c);
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-                builder.Append(c);
-                // A ']' right after '[' or '[^' is a literal in .NET syntax.
-                if (i + 1 < pattern.Length && pattern[i + 1] == '^')
-                {
-                    builder.Append(pattern[++i]);
-                }
-                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
-                {
-                    builder.Append(pattern[++i]);
-                }
-            }
-            else if (c == '$')
-            {
-                builder.Append(@"(?![\s\S])");
-            }
-            else if (c == '.')
-            {
-                builder.Append(@"[^\n\r\u2028\u2029]");
+                bytes.Add(b);
+                i += 2;
             }
             else
             {
-                builder.Append(c);
+                bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
             }
         }
-        return builder.ToString();
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     private static string[] Strings(JsonElement value, string at)

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace OciRuntime.Core.Validation;
 
@@ -21,7 +20,7 @@ internal sealed class JsonSchemaNode
 
     public Dictionary<string, JsonSchemaNode>? Properties { get; set; }
 
-    public (Regex Pattern, string Source, JsonSchemaNode Schema)[]? PatternProperties { get; set; }
+    public (SchemaPattern Pattern, string Source, JsonSchemaNode Schema)[]? PatternProperties { get; set; }
 
     /// <summary>False forbids unlisted properties; a node validates them.</summary>
     public bool AdditionalPropertiesAllowed { get; set; } = true;
@@ -54,7 +53,7 @@ internal sealed class JsonSchemaNode
 
     public int? MaxLength { get; set; }
 
-    public Regex? Pattern { get; set; }
+    public SchemaPattern? Pattern { get; set; }
 
     public string? PatternSource { get; set; }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OciRuntime.Core.Linux;
@@ -36,15 +35,23 @@ internal static class PsCommand
 
     private static string RunPs(List<string> psArgs)
     {
-        var info = new ProcessStartInfo("ps") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in psArgs)
-            info.ArgumentList.Add(a);
-        using var ps = Process.Start(info) ?? throw new RuntimeException("ps: could not start");
-        var output = ps.StandardOutput.ReadToEnd();
-        ps.WaitForExit();
-        if (ps.ExitCode != 0)
-            throw new RuntimeException($"ps {string.Join(' ', psArgs)}: exit status {ps.ExitCode}");
-        return output;
+        var argv = new List<string> { "ps" };
+        argv.AddRange(psArgs);
+        ChildProcess.Result result;
+        try
+        {
+            result = ChildProcess.Run("ps", argv, null, default, null, TimeSpan.Zero);
+        }
+        catch (SyscallException e)
+        {
+            throw new RuntimeException($"ps: could not start: {e.Message}");
+        }
+        if (result.ExitCode != 0)
+        {
+            var why = result.Stderr.Trim().Replace('\n', ' ');
+            throw new RuntimeException($"ps {string.Join(' ', psArgs)}: exit status {result.ExitCode}{(why.Length == 0 ? "" : ": " + why)}");
+        }
+        return result.Stdout;
     }
 
     /// <summary>The header, then the lines whose PID column holds one of <paramref name="pids"/>.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -107,28 +106,27 @@ public static class IdMapWriter
     static void RunHelper(string name, int pid, IReadOnlyList<IdMapping> maps)
     {
         var path = FindHelper(name)!;
-        var psi = new ProcessStartInfo(path)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(pid.ToString(CultureInfo.InvariantCulture));
+        var argv = new List<string> { path, pid.ToString(CultureInfo.InvariantCulture) };
         foreach (var m in maps)
         {
-            psi.ArgumentList.Add(m.ContainerId.ToString(CultureInfo.InvariantCulture));
-            psi.ArgumentList.Add(m.HostId.ToString(CultureInfo.InvariantCulture));
-            psi.ArgumentList.Add(m.Size.ToString(CultureInfo.InvariantCulture));
+            argv.Add(m.ContainerId.ToString(CultureInfo.InvariantCulture));
+            argv.Add(m.HostId.ToString(CultureInfo.InvariantCulture));
+            argv.Add(m.Size.ToString(CultureInfo.InvariantCulture));
         }
-        string args = string.Join(' ', psi.ArgumentList);
-        using var process = System.Diagnostics.Process.Start(psi) ?? throw new RuntimeException($"{name} {args}: could not be started");
-        string stderr = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        string args = string.Join(' ', argv.GetRange(1, argv.Count - 1));
+        ChildProcess.Result result;
+        try
         {
-            var why = stderr.Replace('\n', ' ').Trim();
-            throw new RuntimeException($"{name} {args}: exit status {process.ExitCode}: {(why.Length == 0 ? "no message" : why)}" +
+            result = ChildProcess.Run(path, argv, null, default, null, TimeSpan.Zero);
+        }
+        catch (SyscallException e)
+        {
+            throw new RuntimeException($"{name} {args}: could not be started: {e.Message}");
+        }
+        if (result.ExitCode != 0)
+        {
+            var why = result.Stderr.Replace('\n', ' ').Trim();
+            throw new RuntimeException($"{name} {args}: exit status {result.ExitCode}: {(why.Length == 0 ? "no message" : why)}" +
                 " (is it setuid root or does it have cap_setuid/cap_setgid file capabilities?)");
         }
     }
