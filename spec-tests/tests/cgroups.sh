@@ -225,3 +225,76 @@ test_cgroups_v1_bad_values_name_the_json_path() {
     bad_resources '{"devices": [{"allow": true, "type": "x"}]}' "linux.resources.devices[0].type"
     bad_resources '{"cpu": {"cpus": "63"}}' "linux.resources.cpu.cpus"
 }
+
+# The init joins the container's cgroup only once it has set up (before the
+# runtime hooks, or first thing before it unshares a cgroup namespace): its
+# own start is charged to the runtime's cgroup, and `run` of /bin/true fits
+# in 512 KiB (runc needs about 2 MiB). NS is "" or "cgroup".
+with_ns() { [ -z "$1" ] || cfg '.linux.namespaces += [{"type": $t}]' --arg t "$1"; }
+
+test_cgroups_v1_run_under_512k_memory_limit() {
+    local ns pid d
+    for ns in "" cgroup; do
+        new_env "$RUNTIME"
+        with_ns "$ns"
+        cfg '.linux.resources = {"memory": {"limit": 524288}} | .process.args = ["/bin/true", $m]' --arg m "$MARK"
+        run_ok
+        [ -z "$(cgroup_dirs "$CGPATH")" ] || fail "cgroup left after run: $(cgroup_dirs "$CGPATH")"
+
+        # Once create has returned the init is in every hierarchy of the container.
+        new_env "$RUNTIME"
+        with_ns "$ns"
+        cfg '.linux.resources = {"memory": {"limit": 524288}}'
+        create_ok
+        pid=$(state_field .pid)
+        for d in $(cgroup_dirs "$CGPATH"); do
+            grep -qx "$pid" "$d/cgroup.procs" || fail "ns=$ns: init $pid not in $d/cgroup.procs: $(cat "$d/cgroup.procs")"
+        done
+        log "ns=${ns:-none}: memory charged after create $(host_file memory memory.usage_in_bytes) bytes"
+        rt_ok delete --force "$CID"
+    done
+}
+
+# The container sees its own cgroup at /sys/fs/cgroup although the init
+# planned that mount before it joined (a bind of the container's directory
+# without a cgroup namespace, the namespace's root with one).
+sc_cgroup_view_inside() {
+    with_ns "$1"
+    with_cgroup_mount
+    cfg '.linux.resources = {"memory": {"limit": 16777216}, "pids": {"limit": 20}}'
+    probe 'echo mem=$(cat /sys/fs/cgroup/memory/memory.limit_in_bytes) pids=$(cat /sys/fs/cgroup/pids/pids.max)
+           grep -E "^[0-9]+:(memory|pids):" /proc/self/cgroup | cut -d: -f2- | sort'
+    run_ok
+    sed "s|$CGPATH|CGPATH|" <<< "$out"
+}
+sc_cgroup_view_inside_no_ns() { sc_cgroup_view_inside ""; }
+sc_cgroup_view_inside_cgroup_ns() { sc_cgroup_view_inside cgroup; }
+
+test_cgroups_v1_view_inside_with_late_join() {
+    oracle_same sc_cgroup_view_inside_no_ns
+    assert_eq "$RES" $'mem=16777216 pids=20\nmemory:CGPATH\npids:CGPATH'
+    oracle_same sc_cgroup_view_inside_cgroup_ns
+    assert_eq "$RES" $'mem=16777216 pids=20\nmemory:/\npids:/'
+}
+
+# A join the kernel refuses fails create, with nothing left: a SCHED_FIFO
+# task may not enter a cpu cgroup without real-time runtime (cpu.rt_runtime_us 0).
+sc_join_refused() {
+    snapshot
+    chrt -f 1 "$RT" --root "$ROOT" create --bundle "$B" "$CID" > /dev/null 2> "$T/last.err" < /dev/null
+    status=$?
+    err=$(cat "$T/last.err")
+    echo "create=$status"
+    assert_error
+    assert_contains "$err" "cgroup.procs"
+    assert_nothing_left
+}
+
+test_cgroups_v1_refused_join_fails_create_cleanly() {
+    [ -e "$CG/cpu/cpu.rt_runtime_us" ] || { log "no real-time group scheduling: skipped"; return 0; }
+    oracle_same sc_join_refused
+    assert_eq "$RES" "create=1"
+    new_env "$RUNTIME"
+    cfg '.linux.namespaces += [{"type": "cgroup"}]'
+    sc_join_refused > /dev/null
+}

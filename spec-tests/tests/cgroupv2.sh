@@ -90,6 +90,23 @@ cgroup_scenarios() {
     $RT run d2 || echo d2-create-failed; gone d2
     rm /dev/ocirt-c42
 
+    # The init joins its cgroup once set up, so its own start is not charged:
+    # `run` of /bin/true under 512 KiB, and the init in cgroup.procs once
+    # create returns, without and with a cgroup namespace.
+    for ns in nons cgns; do
+        if [ $ns = cgns ]; then nsf='.linux.namespaces |= (map(select(.type != "cgroup")) + [{"type": "cgroup"}])'
+        else nsf='.linux.namespaces |= map(select(.type != "cgroup"))'; fi
+        cfg ".linux.cgroupsPath = \"/ocirt-vm/m-$ns\" | .linux.resources = {\"memory\": {\"limit\": 524288, \"swap\": 524288}} | $nsf
+          | .process.args = [\"/bin/true\"]"
+        $RT run m-$ns && echo "small-limit-run-$ns"; gone m-$ns
+        cfg ".linux.cgroupsPath = \"/ocirt-vm/n-$ns\" | .linux.resources = {\"memory\": {\"limit\": 524288, \"swap\": 524288}} | $nsf"
+        $RT create n-$ns || echo n-$ns-create-failed
+        pid=$($RT state n-$ns | jq .pid)
+        grep -qx "$pid" $CG/ocirt-vm/n-$ns/cgroup.procs && echo "small-limit-init-joined-$ns"
+        hostf n-$ns memory.current
+        $RT delete --force n-$ns; gone n-$ns
+    done
+
     # Bad input on v2: one line naming the JSON path, nothing left.
     cfg '.linux.cgroupsPath = "/ocirt-vm/b1" | .linux.resources = {"unified": {"memory.nonesuch": "1"}}'
     $RT create b1 2>&1 | sed 's/^/bad-unified: /'; gone b1
@@ -165,7 +182,9 @@ test_cgroupv2_vm_lifecycle() {
         "mknod-null: ok" d1-cgroup-gone "c42-allowed: head: /dev/c42: No such device or address" d2-cgroup-gone \
         'bad-unified: config.json: linux.resources.unified["memory.nonesuch"]' b1-cgroup-gone \
         "bad-network: config.json: linux.resources.network:" b2-cgroup-gone \
-        "bad-swap: config.json: linux.resources.memory.swap:" b3-cgroup-gone; do
+        "bad-swap: config.json: linux.resources.memory.swap:" b3-cgroup-gone \
+        small-limit-run-nons small-limit-init-joined-nons m-nons-cgroup-gone n-nons-cgroup-gone \
+        small-limit-run-cgns small-limit-init-joined-cgns m-cgns-cgroup-gone n-cgns-cgroup-gone; do
         assert_contains "$out" "$want"
     done
     ! grep -q "create-failed\|cgroup-left\|state-left" <<< "$out" || fail "v2 scenario left something: $out"

@@ -13,7 +13,8 @@
  * Protocol (SOCK_SEQPACKET, one message per line, all text):
  *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\nkeyring NAME\n"
  *   here -> parent : "wait\n"        user namespace (if any) exists: write the
- *                                     id maps and move us into the cgroup
+ *                                     id maps (and, for exec, move us into the
+ *                                     cgroup; create moves the init later)
  *   parent -> here : "go\n"
  *   here -> parent : "pid N\n"       N = the container init, already inside
  *                                     every namespace; this process exits
@@ -180,8 +181,10 @@ static void bootstrap(void)
 			fail("unshare user namespace", NULL);
 	}
 
-	/* The parent writes uid_map/gid_map and moves us into the cgroup, so that
-	 * a cgroup namespace created below is rooted at the container's cgroup. */
+	/* The parent writes uid_map/gid_map (and for exec moves us into the
+	 * container's cgroup). A container's init joins its cgroup only once it
+	 * has set up, and then creates its cgroup namespace itself: create leaves
+	 * CLONE_NEWCGROUP out of the flags sent here. */
 	send_msg("wait\n");
 	if (recv_msg(msg, sizeof(msg)) <= 0 || strncmp(msg, "go", 2) != 0) {
 		errno = EPIPE;

@@ -21,10 +21,11 @@ public static class InitLauncher
 
     /// <param name="placeBootstrap">Called with the bootstrap pid once its user
     /// namespace exists: the place to move it into the cgroup, so that the init
-    /// and a new cgroup namespace start there.</param>
+    /// and a new cgroup namespace start there (exec); null for `create`, which
+    /// moves the init later so that its own start is not charged to the container.</param>
     /// <param name="keyring">Name of the session keyring the init joins; null to keep the caller's (--no-new-keyring).</param>
     /// <param name="execFifo">O_PATH descriptor of the exec FIFO; the init gets it at <see cref="FifoFd"/>; -1 for exec.</param>
-    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, int execFifo, Action<int> placeBootstrap)
+    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, int execFifo, Action<int>? placeBootstrap)
     {
         var (parent, child) = SyncSocket.CreatePair();
         int bootstrapPid = -1;
@@ -40,7 +41,7 @@ public static class InitLauncher
             Expect(parent, "wait");
             if (plan.Creates(NamespaceKind.User))
                 WriteIdMaps(bootstrapPid, plan);
-            placeBootstrap(bootstrapPid);
+            placeBootstrap?.Invoke(bootstrapPid);
             parent.Send("go\n");
             var reply = Expect(parent, "pid");
             int initPid = int.Parse(reply.AsSpan(4).Trim(), CultureInfo.InvariantCulture);

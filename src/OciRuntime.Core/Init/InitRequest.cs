@@ -29,4 +29,16 @@ public sealed record InitRequest
     /// apply only Config.Process (see ExecSequence), no rootfs work.
     /// </summary>
     public bool Exec { get; init; }
+    /// <summary>
+    /// /proc/self/cgroup as the init will read it once the runtime has moved
+    /// it into the container's cgroup (HostCgroupProbe.MembershipAfterJoin):
+    /// the init plans its cgroup mounts before that move. Null: read its own.
+    /// </summary>
+    public string? CgroupMembership { get; init; }
+    /// <summary>
+    /// The config asks for a new cgroup namespace and the bootstrap left it
+    /// out: the init asks the runtime for its cgroup ("cgroup" message), then
+    /// unshares it, so that the namespace is rooted at the container's cgroup.
+    /// </summary>
+    public bool UnshareCgroupNamespace { get; init; }
 }

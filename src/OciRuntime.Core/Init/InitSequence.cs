@@ -49,6 +49,9 @@ internal sealed class InitSequence
         ("plan", Plan),
         ("oom_score_adj", OomScoreAdj),
         ("receive idmapped mounts", ReceiveIdmappedMounts),
+        // As late as a new cgroup namespace allows: it is rooted where the init
+        // is when it unshares, and the cgroup mounts below must see that root.
+        ("cgroup namespace", CgroupNamespace),
         ("mount rootfs", MountRootfs),
         ("create cwd", CreateCwd),
         ("runtime hooks", RuntimeHooks),
@@ -104,13 +107,14 @@ internal sealed class InitSequence
 
     private void Plan()
     {
-        // The init has joined its cgroup (and cgroup namespace) by now, so the
-        // layout it sees is the one cgroup mounts must reflect.
+        // The init is not in its cgroup yet (the runtime moves it there as late
+        // as it can, so that this process's memory is not charged to the
+        // container): the runtime predicted the membership it will have.
         _rootfsPlan = MountPlanner.Plan(_config, _request.Rootfs, new RootfsOptions
         {
             NoPivot = _request.NoPivot,
             BundlePath = _request.Bundle,
-            CgroupLayout = HostCgroupProbe.Detect(),
+            CgroupLayout = HostCgroupProbe.Detect(_request.CgroupMembership),
         });
         _processPlan = ProcessPlanner.Plan(_config.Process!, _request.LastCap);
         _attributesPlan = ProcessAttributesPlanner.Plan(_config);
@@ -124,6 +128,19 @@ internal sealed class InitSequence
 
     // Id-mapped trees are prepared by the runtime, which holds the host privileges they need.
     private void ReceiveIdmappedMounts() => _idmapped = IdmappedMounts.Receive(_socket, _rootfsPlan);
+
+    private void CgroupNamespace()
+    {
+        if (!_request.UnshareCgroupNamespace)
+            return;
+        InitProcess.Send(_socket, new InitMessage { Type = "cgroup" });
+        var reply = InitProcess.Receive(_socket);
+        if (reply.Type == "error")
+            throw new RuntimeException(reply.Message ?? "joining the container's cgroup failed");
+        // Only this thread changes namespace (the process is multi-threaded),
+        // and it is the one that mounts, spawns hooks and calls execve.
+        SyscallException.Check(Libc.Unshare((int)NamespaceKind.Cgroup), "unshare cgroup namespace");
+    }
 
     private void MountRootfs() => _rootfs.PrepareRootfs(_rootfsPlan, _idmapped);
 

@@ -8,6 +8,7 @@ using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.Capabilities;
 using OciRuntime.Core.Linux.Cgroups;
+using OciRuntime.Core.Linux.Mounts;
 using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Linux.UserNamespaces;
 using OciRuntime.Core.Linux.Terminal;
@@ -18,7 +19,8 @@ namespace OciRuntime.Core.Operations;
 
 /// <summary>
 /// `create`, parent side, in the order of DESIGN.md: validate → plan →
-/// cgroup → spawn init → id maps → cgroup placement → runtime hooks → wait
+/// cgroup → spawn init → id maps → cgroup placement (once the init has set
+/// up, see WaitReady) → runtime hooks → wait
 /// for "ready" → write state. A failure at any step undoes the earlier
 /// ones, so bad input leaves no state directory, cgroup, process or FIFO.
 /// </summary>
@@ -82,10 +84,14 @@ public sealed class CreateOperation
             if (options.StayParent)
                 ChildSubreaper.Enable();
 
+            bool unshareCgroupNs = nsPlan.Creates(NamespaceKind.Cgroup);
             int fifoFd = SyscallException.Check(Libc.Open(fifo, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
             try
             {
-                (initPid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, options.NoNewKeyring ? null : "_ses." + options.Id, fifoFd, cgroup.AddProcess);
+                // The init joins its cgroup late (see JoinCgroup), and then creates
+                // its cgroup namespace itself: keep it out of the bootstrap's unshare.
+                var bootstrapPlan = unshareCgroupNs ? nsPlan with { CloneFlags = nsPlan.CloneFlags & ~(int)NamespaceKind.Cgroup } : nsPlan;
+                (initPid, socket) = InitLauncher.Launch(bootstrapPlan, options.PreserveFds, options.NoNewKeyring ? null : "_ses." + options.Id, fifoFd, placeBootstrap: null);
             }
             finally
             {
@@ -106,11 +112,13 @@ public sealed class CreateOperation
                 LastCap = lastCap,
                 Seccomp = seccomp,
                 HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
+                CgroupMembership = HostCgroupProbe.MembershipAfterJoin(File.ReadAllText("/proc/self/cgroup"), File.ReadAllText("/proc/self/mountinfo"), cgroup.Paths),
+                UnshareCgroupNamespace = unshareCgroupNs,
             };
             socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
             IdmappedMounts.Send(socket, rootfsPlan, initPid);
             FaultInjection.Point("create:after-request");
-            var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid, options.ConsoleSocket);
+            var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid, options.ConsoleSocket, cgroup);
             if (warnings is not null)
                 _log?.LogWarning("{Warnings}", warnings);
 
@@ -158,15 +166,42 @@ public sealed class CreateOperation
     }
 
     /// <returns>Warnings the init collected, if any.</returns>
-    private string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks, Spec.Seccomp? seccomp, int initPid, string? consoleSocket)
+    private string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks, Spec.Seccomp? seccomp, int initPid, string? consoleSocket, ICgroupManager cgroup)
     {
+        bool joined = false;
+        void JoinCgroup()
+        {
+            // As late as the semantics allow: pages the init charged before the
+            // move stay with the runtime's cgroup (v1 without
+            // memory.move_charge_at_immigrate, v2 always), so the init's .NET
+            // start and decoded request do not count against the container's
+            // limits. Before the runtime hooks (they see the init in its cgroup,
+            // as with runc) or "ready" (the user process never runs outside it).
+            if (joined)
+                return;
+            joined = true;
+            try
+            {
+                cgroup.AddProcess(initPid);
+            }
+            catch (SyscallException e)
+            {
+                throw new RuntimeException($"join the container's cgroup: {e.Message}");
+            }
+        }
         while (true)
         {
             var msg = InitProcess.Receive(socket, "container init exited before it was ready");
             switch (msg.Type)
             {
                 case "ready":
+                    JoinCgroup();
                     return msg.Message;
+                case "cgroup":
+                    // A new cgroup namespace is rooted where the init is when it unshares.
+                    JoinCgroup();
+                    InitProcess.Send(socket, new InitMessage { Type = "cgroup-done" });
+                    break;
                 case "error":
                     throw new RuntimeException(msg.Message ?? "container init failed");
                 case "console":
@@ -177,6 +212,7 @@ public sealed class CreateOperation
                     // runtime namespace after the mounts, before pivot_root.
                     try
                     {
+                        JoinCgroup();
                         HookRunner.Run("prestart", hooks?.Prestart, hookState);
                         HookRunner.Run("createRuntime", hooks?.CreateRuntime, hookState);
                     }

@@ -2,19 +2,60 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using OciRuntime.Core.Planning;
 
 namespace OciRuntime.Core.Linux.Mounts;
 
 /// <summary>
-/// Reads the host's cgroup mounts and the calling process's cgroups, for the
-/// planning of "cgroup" mounts. The init calls it after it has been moved into the
-/// container's cgroup, so the paths are the container's.
+/// Reads the host's cgroup mounts and the container's cgroups, for the
+/// planning of "cgroup" mounts. The init plans before it is moved into the
+/// container's cgroup (its runtime's memory must not be charged there), so
+/// the runtime predicts the membership it will have with <see cref="MembershipAfterJoin"/>.
 /// </summary>
 public static class HostCgroupProbe
 {
-    public static HostCgroupLayout Detect() =>
-        FromText(File.ReadAllText("/proc/self/mountinfo"), File.ReadAllText("/proc/self/cgroup"));
+    /// <param name="membership">/proc/self/cgroup as it will read once in the container's cgroup; null: read it now.</param>
+    public static HostCgroupLayout Detect(string? membership = null) =>
+        FromText(File.ReadAllText("/proc/self/mountinfo"), membership ?? File.ReadAllText("/proc/self/cgroup"));
+
+    /// <summary>
+    /// What /proc/self/cgroup of a child of the caller reads once it has been
+    /// written into <paramref name="paths"/> (ICgroupManager.Paths: host
+    /// directories keyed by controller, "name=systemd", or "" for v2).
+    /// Hierarchies the container does not use keep the caller's path, as the
+    /// child stays there. Paths are rendered like the kernel does: relative to
+    /// the caller's cgroup namespace, which is the root of a mount of the
+    /// hierarchy's root, plus the mount's own root for a bind of a subtree.
+    /// </summary>
+    public static string MembershipAfterJoin(string ownCgroups, string mountinfo, IReadOnlyDictionary<string, string> paths)
+    {
+        if (paths.Count == 0)
+            return ownCgroups;
+        var mounts = MountInfo.Parse(mountinfo).Where(m => m.FsType is "cgroup" or "cgroup2").ToList();
+        var sb = new StringBuilder();
+        foreach (var line in ownCgroups.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(':', 3);
+            string? dir = null;
+            if (parts.Length == 3)
+            {
+                foreach (var key in parts[1].Length == 0 ? [""] : parts[1].Split(','))
+                    if (paths.TryGetValue(key, out dir))
+                        break;
+            }
+            var mount = dir is null ? null : MountInfo.MountContaining(mounts, dir);
+            if (mount is null)
+            {
+                sb.Append(line).Append('\n');
+                continue;
+            }
+            var below = dir![mount.MountPoint.Length..].Trim('/');
+            var path = mount.Root.TrimEnd('/') + "/" + below;
+            sb.Append(parts[0]).Append(':').Append(parts[1]).Append(':').Append(path.Length > 1 ? path.TrimEnd('/') : "/").Append('\n');
+        }
+        return sb.ToString();
+    }
 
     /// <param name="mountinfo">/proc/self/mountinfo.</param>
     /// <param name="cgroups">/proc/self/cgroup: "id:controllers:path" lines, "0::path" for v2.</param>
