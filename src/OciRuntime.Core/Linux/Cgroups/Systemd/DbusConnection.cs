@@ -54,15 +54,18 @@ public sealed class DbusConnection : IDisposable
     /// SASL EXTERNAL: the server checks the uid against the socket's peer
     /// credentials; the uid goes as hex of its decimal digits (D-Bus
     /// specification, "Authentication Protocol"). A NUL byte comes first.
+    /// BEGIN goes with AUTH, before the OK: systemd's server, when it reads
+    /// BEGIN and the first message in one read, leaves that message
+    /// unprocessed until more bytes arrive; sent this way (as sd-bus clients
+    /// do) BEGIN is consumed before any message can follow.
     /// </summary>
     public void Authenticate(uint uid, DateTime deadline)
     {
         var hex = Convert.ToHexString(Encoding.ASCII.GetBytes(uid.ToString(CultureInfo.InvariantCulture))).ToLowerInvariant();
-        SendBytes(Encoding.ASCII.GetBytes("\0AUTH EXTERNAL " + hex + "\r\n"));
+        SendBytes(Encoding.ASCII.GetBytes("\0AUTH EXTERNAL " + hex + "\r\nBEGIN\r\n"));
         var line = ReadLine(deadline);
         if (!line.StartsWith("OK ", StringComparison.Ordinal))
             throw new RuntimeException($"D-Bus authentication as uid {uid} refused: \"{line}\"");
-        SendBytes(Encoding.ASCII.GetBytes("BEGIN\r\n"));
     }
 
     /// <summary>The bus daemon's Hello, required first on a message bus (not on a peer-to-peer socket).</summary>

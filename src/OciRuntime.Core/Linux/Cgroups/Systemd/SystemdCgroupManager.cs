@@ -24,6 +24,7 @@ public sealed class SystemdCgroupManager : ICgroupManager
     private IReadOnlyList<CgroupSetting> _pendingSettings = [];
     private IReadOnlyList<DeviceCgroup>? _pendingDevices;
     private bool _started;
+    private bool _requested;
 
     private SystemdCgroupManager(string cgroupsPath, SystemdCgroupPath unit, CgroupManager fs, string description, bool started)
     {
@@ -87,6 +88,7 @@ public sealed class SystemdCgroupManager : ICgroupManager
         // shutdown.target and friends; the runtime, not systemd, decides its life.
         properties.Add(SystemdProperty.Bool("DefaultDependencies", false));
         properties.AddRange(SystemdResourceProperties.From(_pendingSettings));
+        _requested = true;
         using (var client = Connect())
         {
             try
@@ -154,6 +156,13 @@ public sealed class SystemdCgroupManager : ICgroupManager
     /// <summary>Stops the unit (systemd removes its cgroups), then removes what systemd did not create.</summary>
     public void Destroy()
     {
+        // A create that failed before the init existed never asked systemd
+        // for anything: nothing to stop, and no need for systemd to answer.
+        if (!_started && !_requested)
+        {
+            _fs.Destroy();
+            return;
+        }
         using (var client = Connect())
         {
             client.StopUnit(Unit.Unit);
