@@ -34,29 +34,28 @@ public static class SystemdResourceProperties
         if (Get("memory.swap.max") is { } swapMax)
             props.Add(SystemdProperty.UInt64("MemorySwapMax", Limit(swapMax)));
         if (Get("cpu.weight") is { } weight)
-            props.Add(SystemdProperty.UInt64("CPUWeight", ulong.Parse(weight, CultureInfo.InvariantCulture)));
+            props.Add(SystemdProperty.UInt64("CPUWeight", Num(weight)));
         if (Get("cpu.max") is { } cpuMax)
         {
             var words = cpuMax.Split(' ');
-            var period = words.Length > 1 ? ulong.Parse(words[1], CultureInfo.InvariantCulture) : DefaultPeriodUs;
-            AddQuota(props, words[0] == "max" ? null : long.Parse(words[0], CultureInfo.InvariantCulture), period);
+            var period = words.Length > 1 ? Num(words[1]) : DefaultPeriodUs;
+            AddQuota(props, words[0] == "max" ? null : (long?)Num(words[0]), period);
         }
         if (settings.FirstOrDefault(s => s.File == "io.weight" && s.Value.StartsWith("default ", StringComparison.Ordinal)) is { } ioWeight)
-            props.Add(SystemdProperty.UInt64("IOWeight", ulong.Parse(ioWeight.Value["default ".Length..], CultureInfo.InvariantCulture)));
+            props.Add(SystemdProperty.UInt64("IOWeight", Num(ioWeight.Value["default ".Length..])));
 
         // cgroup v1 files.
         if (Get("memory.limit_in_bytes") is { } memoryLimit)
             props.Add(SystemdProperty.UInt64("MemoryLimit", Limit(memoryLimit)));
         if (Get("cpu.shares") is { } shares)
-            props.Add(SystemdProperty.UInt64("CPUShares", ulong.Parse(shares, CultureInfo.InvariantCulture)));
+            props.Add(SystemdProperty.UInt64("CPUShares", Num(shares)));
         if (Get("cpu.cfs_quota_us") is { } quota)
         {
-            var q = long.Parse(quota, CultureInfo.InvariantCulture);
-            var period = Get("cpu.cfs_period_us") is { } p ? ulong.Parse(p, CultureInfo.InvariantCulture) : DefaultPeriodUs;
-            AddQuota(props, q < 0 ? null : q, period);
+            var period = Get("cpu.cfs_period_us") is { } p ? Num(p) : DefaultPeriodUs;
+            AddQuota(props, quota.StartsWith('-') ? null : (long?)Num(quota), period);
         }
         if (Get("blkio.weight") is { } blkioWeight)
-            props.Add(SystemdProperty.UInt64("BlockIOWeight", ulong.Parse(blkioWeight, CultureInfo.InvariantCulture)));
+            props.Add(SystemdProperty.UInt64("BlockIOWeight", Num(blkioWeight)));
 
         // Both versions.
         if (Get("pids.max") is { } pidsMax)
@@ -85,5 +84,11 @@ public static class SystemdResourceProperties
     }
 
     private static ulong Limit(string value) =>
-        value is "max" or "-1" ? Infinity : ulong.Parse(value, CultureInfo.InvariantCulture);
+        value is "max" or "-1" ? Infinity : Num(value);
+
+    /// <summary>The planners write plain decimal numbers; anything else is a bug worth a clear message.</summary>
+    private static ulong Num(string value) =>
+        ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new RuntimeException($"systemd cgroup driver: \"{value}\" is not a number it can pass to systemd");
 }
