@@ -2,6 +2,7 @@ using System.IO;
 using System.Text.Json;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux.Cgroups;
+using OciRuntime.Core.Linux.Cgroups.Systemd;
 using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Operations;
@@ -28,7 +29,7 @@ public sealed class Container
     }
 
     public ICgroupManager? Cgroup =>
-        _cgroup ??= Record.CgroupsPath is null ? null : CgroupManager.Open(Record.CgroupsPath);
+        _cgroup ??= Record.CgroupsPath is null ? null : CgroupDriver.Open(Record.CgroupsPath, Record.Id, Record.SystemdCgroup, started: true);
 
     public ContainerStatus Status() =>
         StatusDeriver.Host.Derive(Record, Store.ExecFifoPath(Id), () => Cgroup?.IsFrozen() ?? false);

@@ -8,6 +8,7 @@ using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.Capabilities;
 using OciRuntime.Core.Linux.Cgroups;
+using OciRuntime.Core.Linux.Cgroups.Systemd;
 using OciRuntime.Core.Linux.Mounts;
 using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Linux.UserNamespaces;
@@ -53,8 +54,8 @@ public sealed class CreateOperation
         var processPlan = ProcessPlanner.Plan(config.Process!, lastCap);
         foreach (var w in processPlan.Warnings)
             _log?.LogWarning("{Warning}", w);
-        var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupManager.DefaultPath(options.Id) : config.Linux!.CgroupsPath!;
-        var (cgroup, cgroupWarning) = RootlessCgroups.Choose(CgroupManager.Open(cgroupsPath));
+        var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupDriver.DefaultPath(options.Id, options.SystemdCgroup) : config.Linux!.CgroupsPath!;
+        var (cgroup, cgroupWarning) = RootlessCgroups.Choose(CgroupDriver.Open(cgroupsPath, options.Id, options.SystemdCgroup, started: false));
         if (cgroupWarning is not null)
             _log?.LogWarning("{Warning}", cgroupWarning);
         var cgroupSettings = cgroup.PlanResources(config.Linux?.Resources);
@@ -70,7 +71,7 @@ public sealed class CreateOperation
         SyncSocket? socket = null;
         try
         {
-            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid));
+            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid) with { SystemdCgroup = options.SystemdCgroup });
             FaultInjection.Point("create:after-provisional-state");
             var fifo = _store.CreateExecFifo(options.Id);
             FaultInjection.Point("create:after-fifo");
@@ -98,7 +99,7 @@ public sealed class CreateOperation
                 Libc.Close(fifoFd);
             }
             FaultInjection.Point("create:after-spawn");
-            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid));
+            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid) with { SystemdCgroup = options.SystemdCgroup });
             var request = new InitRequest
             {
                 Config = config,
@@ -136,6 +137,7 @@ public sealed class CreateOperation
                 Owner = Owner.Current(),
                 Annotations = config.Annotations,
                 CgroupsPath = cgroup is SkippedCgroup ? null : cgroupsPath,
+                SystemdCgroup = options.SystemdCgroup,
                 NamespacePaths = NamespacePaths(initPid, nsPlan),
                 HasPidNamespace = nsPlan.Has(NamespaceKind.Pid),
                 Hooks = config.Hooks,

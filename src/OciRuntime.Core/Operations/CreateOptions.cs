@@ -12,4 +12,6 @@ public sealed record CreateOptions
     public int PreserveFds { get; init; }
     /// <summary>`run` in the foreground: the runtime stays the init's parent (subreaper) to wait for it.</summary>
     public bool StayParent { get; init; }
+    /// <summary>--systemd-cgroup: systemd makes the cgroup, a transient scope (see SystemdCgroupManager).</summary>
+    public bool SystemdCgroup { get; init; }
 }

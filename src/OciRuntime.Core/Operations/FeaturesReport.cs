@@ -30,7 +30,7 @@ public static class FeaturesReport
             {
                 Namespaces = Enum.GetValues<NamespaceKind>().Select(NamespaceName).Order(StringComparer.Ordinal).ToArray(),
                 Capabilities = [.. CapabilityNames.All],
-                Cgroup = new CgroupFeatures { V1 = true, V2 = true, Systemd = false, SystemdUser = false, Rdma = false },
+                Cgroup = new CgroupFeatures { V1 = true, V2 = true, Systemd = true, SystemdUser = false, Rdma = false },
                 Seccomp = new SeccompFeatures
                 {
                     Enabled = true,

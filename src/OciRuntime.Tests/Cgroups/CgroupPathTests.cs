@@ -33,7 +33,7 @@ public class CgroupPathTests
     [Test]
     public void RejectsSystemdStyleWithAClearMessage() =>
         Assert.That(() => CgroupPath.Parse("system.slice:docker:abc"), Throws.TypeOf<RuntimeException>().With.Message.EqualTo(
-            "config.json: linux.cgroupsPath: \"system.slice:docker:abc\" is a systemd slice:prefix:name path; the systemd cgroup driver is not available yet"));
+            "config.json: linux.cgroupsPath: \"system.slice:docker:abc\" is a systemd slice:prefix:name path, which needs --systemd-cgroup"));
 
     [Test]
     public void DefaultPathIsTheIdRelativeToTheRuntimesCgroup() =>

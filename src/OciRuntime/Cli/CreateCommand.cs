@@ -27,6 +27,7 @@ internal static class CreateCommand
         NoNewKeyring = args.Bool("no-new-keyring"),
         PreserveFds = args.Int("preserve-fds", 0),
         StayParent = stayParent,
+        SystemdCgroup = GlobalOptions.Current.SystemdCgroup,
     };
 
     private static int Run(ParsedArgs args)

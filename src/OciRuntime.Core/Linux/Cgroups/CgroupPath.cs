@@ -18,7 +18,7 @@ public sealed record CgroupPath(bool IsAbsolute, IReadOnlyList<string> Segments)
         if (!value.Contains('/') && value.Split(':').Length == 3)
         {
             throw new RuntimeException(
-                $"config.json: linux.cgroupsPath: \"{value}\" is a systemd slice:prefix:name path; the systemd cgroup driver is not available yet");
+                $"config.json: linux.cgroupsPath: \"{value}\" is a systemd slice:prefix:name path, which needs --systemd-cgroup");
         }
 
         var segments = new List<string>();
