@@ -92,6 +92,11 @@ test_systemd_cgroup_scope_lifecycle() {
     sd_rt_ok update --resources "$T/update.json" "$CID"
     assert_eq "$(sd cat "$dir/cgroup.max.descendants")" 7
     sd_rt_ok start "$CID"
+    # exec --cgroup names a sub-cgroup of the scope's directory.
+    sd mkdir "$dir/sub"
+    sd_rt_ok exec --cgroup sub "$CID" cat /proc/self/cgroup
+    assert_contains "$out" "/system.slice/$unit/sub"
+    sd rmdir "$dir/sub" 2>/dev/null || true
     sd_rt_ok pause "$CID"
     sd_rt_ok state "$CID"
     assert_eq "$(jq -r .status <<< "$out")" paused

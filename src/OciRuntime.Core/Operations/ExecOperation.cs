@@ -174,7 +174,11 @@ public sealed class ExecOperation
         var rel = (colon >= 0 ? sub.Substring(colon + 1) : sub).Trim('/');
         if (rel.Length == 0 || rel.Split('/').AsSpan().Contains(".."))
             throw new RuntimeException($"--cgroup {sub}: invalid sub-cgroup path");
-        var cg = CgroupManager.Open(container.Record.CgroupsPath.TrimEnd('/') + "/" + rel);
+        // A systemd container's cgroupsPath is "slice:prefix:name": its directory is the unit's.
+        var parent = container.Record.SystemdCgroup
+            ? Linux.Cgroups.Systemd.SystemdCgroupPath.Parse(container.Record.CgroupsPath).CgroupDirectory
+            : container.Record.CgroupsPath;
+        var cg = CgroupManager.Open(parent.TrimEnd('/') + "/" + rel);
         foreach (var dir in cg.Paths.Values)
             if (!Directory.Exists(dir))
                 throw new RuntimeException($"--cgroup {sub}: cgroup `{dir}` does not exist");
