@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OciRuntime.Core.Init;
 using OciRuntime.Core.Interop;
@@ -40,7 +39,8 @@ public sealed class CreateOperation
     {
         ContainerId.Validate(options.Id);
         var bundle = Path.GetFullPath(options.Bundle);
-        var config = BundleLoader.Load(bundle);
+        var loaded = BundleLoader.Read(bundle);
+        var config = loaded.Config;
         ConsoleHandoff.CheckOptions(config.Process?.Terminal == true, options.ConsoleSocket, detached: !options.StayParent);
         var rootfs = BundleLoader.RootfsPath(config, bundle);
 
@@ -107,7 +107,7 @@ public sealed class CreateOperation
                 Seccomp = seccomp,
                 HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
             };
-            socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
+            socket.SendLarge(InitRequestCodec.Encode(request, loaded.Raw));
             IdmappedMounts.Send(socket, rootfsPlan, initPid);
             FaultInjection.Point("create:after-request");
             var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid, options.ConsoleSocket);
@@ -115,7 +115,7 @@ public sealed class CreateOperation
                 _log?.LogWarning("{Warnings}", warnings);
 
             FaultInjection.Point("create:after-ready");
-            StoredConfig.Save(_store, options.Id, config);
+            StoredConfig.Save(_store, options.Id, loaded.Raw);
             _store.Save(new ContainerRecord
             {
                 OciVersion = config.OciVersion,

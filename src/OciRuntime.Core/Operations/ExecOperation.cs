@@ -106,7 +106,7 @@ public sealed class ExecOperation
                     LastCap = lastCap,
                     Seccomp = seccomp,
                 };
-                socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
+                socket.SendLarge(InitRequestCodec.Encode(request, JsonSerializer.SerializeToUtf8Bytes(execConfig, SpecJson.Default.ContainerConfig)));
                 FaultInjection.Point("exec:after-request");
                 WaitReady(socket, options.ConsoleSocket);
                 FaultInjection.Point("exec:after-ready");

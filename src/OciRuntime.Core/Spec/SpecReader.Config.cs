@@ -5,7 +5,7 @@ namespace OciRuntime.Core.Spec;
 /// <summary>config.json's top level, mounts and hooks (config.md).</summary>
 public static partial class SpecReader
 {
-    private static ContainerConfig? ReadContainerConfig(ref Utf8JsonReader r)
+    internal static ContainerConfig? ReadContainerConfig(ref Utf8JsonReader r)
     {
         if (!Begin(ref r))
             return null;

@@ -24,7 +24,7 @@ namespace OciRuntime.Core.Spec;
 /// </summary>
 public static partial class SpecReader
 {
-    private delegate T ValueReader<T>(ref Utf8JsonReader r);
+    internal delegate T ValueReader<T>(ref Utf8JsonReader r);
 
     /// <summary>JsonSerializer's defaults: depth 64, no comments, no trailing commas.</summary>
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
@@ -38,7 +38,7 @@ public static partial class SpecReader
     public static LinuxResources ReadResources(ReadOnlySpan<byte> json, string source) =>
         Read(json, source, ReadLinuxResources) ?? throw new RuntimeException($"{source}: (root): expected an object, got null");
 
-    private static T? Read<T>(ReadOnlySpan<byte> json, string source, ValueReader<T?> read) where T : class
+    internal static T? Read<T>(ReadOnlySpan<byte> json, string source, ValueReader<T?> read) where T : class
     {
         var r = new Utf8JsonReader(json, Options);
         string why;
@@ -59,6 +59,11 @@ public static partial class SpecReader
         {
             // GetString: invalid UTF-8 or an unpaired surrogate escape.
             why = "string is not valid UTF-8 or holds an unpaired surrogate escape";
+        }
+        catch (FormatException e)
+        {
+            // GetBytesFromBase64 on text that is not base64.
+            why = e.Message;
         }
         throw new RuntimeException(BoundedMessage($"{source}: {PathAt(json, r.TokenStartIndex)}: {why}"));
     }
@@ -116,14 +121,14 @@ public static partial class SpecReader
         return path.Length == 0 ? "(root)" : path.ToString();
     }
 
-    private static void Next(ref Utf8JsonReader r)
+    internal static void Next(ref Utf8JsonReader r)
     {
         if (!r.Read())
             throw new JsonException("unexpected end of the document");
     }
 
     /// <summary>On an object's start (true), or null (false).</summary>
-    private static bool Begin(ref Utf8JsonReader r) => r.TokenType switch
+    internal static bool Begin(ref Utf8JsonReader r) => r.TokenType switch
     {
         JsonTokenType.StartObject => true,
         JsonTokenType.Null => false,
@@ -131,14 +136,14 @@ public static partial class SpecReader
     };
 
     /// <summary>Moves to the next property name of the object (true) or to its end (false).</summary>
-    private static bool Property(ref Utf8JsonReader r)
+    internal static bool Property(ref Utf8JsonReader r)
     {
         Next(ref r);
         return r.TokenType == JsonTokenType.PropertyName;
     }
 
     /// <summary>On a property named <paramref name="name"/> (escapes decoded): moves to its value.</summary>
-    private static bool Is(ref Utf8JsonReader r, ReadOnlySpan<byte> name)
+    internal static bool Is(ref Utf8JsonReader r, ReadOnlySpan<byte> name)
     {
         if (!r.ValueTextEquals(name))
             return false;
@@ -147,13 +152,13 @@ public static partial class SpecReader
     }
 
     /// <summary>An unknown property: its value is skipped whatever it holds.</summary>
-    private static T Skip<T>(ref Utf8JsonReader r, T unchanged)
+    internal static T Skip<T>(ref Utf8JsonReader r, T unchanged)
     {
         r.Skip();
         return unchanged;
     }
 
-    private static JsonException Expected(ref Utf8JsonReader r, string what) =>
+    internal static JsonException Expected(ref Utf8JsonReader r, string what) =>
         new($"expected {what}, got {Describe(ref r)}");
 
     private static string Describe(ref Utf8JsonReader r) => r.TokenType switch
@@ -167,14 +172,14 @@ public static partial class SpecReader
         _ => r.TokenType.ToString(),
     };
 
-    private static string? Str(ref Utf8JsonReader r) => r.TokenType switch
+    internal static string? Str(ref Utf8JsonReader r) => r.TokenType switch
     {
         JsonTokenType.String => r.GetString(),
         JsonTokenType.Null => null,
         _ => throw Expected(ref r, "a string"),
     };
 
-    private static bool Bool(ref Utf8JsonReader r) => r.TokenType switch
+    internal static bool Bool(ref Utf8JsonReader r) => r.TokenType switch
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
@@ -201,7 +206,7 @@ public static partial class SpecReader
         return r.TryGetUInt16(out var v) ? v : throw Expected(ref r, U16Name);
     }
 
-    private static uint U32(ref Utf8JsonReader r)
+    internal static uint U32(ref Utf8JsonReader r)
     {
         Number(ref r, U32Name);
         return r.TryGetUInt32(out var v) ? v : throw Expected(ref r, U32Name);
@@ -213,7 +218,7 @@ public static partial class SpecReader
         return r.TryGetUInt64(out var v) ? v : throw Expected(ref r, U64Name);
     }
 
-    private static int I32(ref Utf8JsonReader r)
+    internal static int I32(ref Utf8JsonReader r)
     {
         Number(ref r, I32Name);
         return r.TryGetInt32(out var v) ? v : throw Expected(ref r, I32Name);
