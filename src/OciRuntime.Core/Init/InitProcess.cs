@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Text;
-using System.Text.Json;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
 
@@ -28,8 +27,7 @@ public static class InitProcess
         InitRequest request;
         try
         {
-            request = JsonSerializer.Deserialize(socket.ReceiveLarge(), InitJson.Default.InitRequest)
-                ?? throw new RuntimeException("init: empty request");
+            request = InitRequestCodec.Decode(socket.ReceiveLarge());
         }
         catch (Exception e)
         {
@@ -84,13 +82,13 @@ public static class InitProcess
     }
 
     internal static void Send(SyncSocket socket, InitMessage message) =>
-        socket.Send(JsonSerializer.SerializeToUtf8Bytes(message, InitJson.Default.InitMessage));
+        socket.Send(InitMessageCodec.Encode(message));
 
     /// <param name="peerGone">The error when the other side has closed the socket (it died).</param>
     internal static InitMessage Receive(SyncSocket socket, string peerGone = "runtime went away during create")
     {
         var bytes = socket.Receive() ?? throw new RuntimeException(peerGone);
-        return JsonSerializer.Deserialize(bytes, InitJson.Default.InitMessage) ?? new InitMessage();
+        return InitMessageCodec.Decode(bytes);
     }
 
     /// <summary>

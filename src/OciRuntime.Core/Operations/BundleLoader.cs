@@ -12,7 +12,9 @@ namespace OciRuntime.Core.Operations;
 /// </summary>
 public static class BundleLoader
 {
-    public static ContainerConfig Load(string bundle)
+    public static ContainerConfig Load(string bundle) => Read(bundle).Config;
+
+    public static LoadedConfig Read(string bundle)
     {
         if (!Directory.Exists(bundle))
             throw new RuntimeException($"bundle `{bundle}`: no such directory");
@@ -34,24 +36,14 @@ public static class BundleLoader
         {
             throw new RuntimeException($"read `{path}`: {e.Message}");
         }
-        return Decode(raw);
+        return new LoadedConfig(Decode(raw), raw);
     }
 
     public static ContainerConfig Decode(byte[] raw)
     {
         CheckStrings(raw);
         Fail(SchemaValidator.ValidateConfig(raw));
-        ContainerConfig? config;
-        try
-        {
-            config = JsonSerializer.Deserialize(raw, SpecJson.Default.ContainerConfig);
-        }
-        catch (JsonException e)
-        {
-            throw new RuntimeException(Clip($"config.json: {e.Path}: {e.Message}"));
-        }
-        if (config is null)
-            throw new RuntimeException("config.json: (root): expected an object, got null");
+        var config = SpecReader.ReadConfig(raw);
         Fail(SemanticValidator.Validate(config));
         return config;
     }

@@ -1,5 +1,4 @@
 using System.IO;
-using System.Text.Json;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux.Cgroups;
 using OciRuntime.Core.Linux.Cgroups.Systemd;
@@ -49,7 +48,7 @@ public sealed class Container
 
     /// <summary>The spec's state JSON (runtime.md "State"), as hooks receive it on stdin.</summary>
     public static string HookState(string ociVersion, string id, ContainerStatus status, int pid, string bundle, System.Collections.Generic.Dictionary<string, string>? annotations) =>
-        JsonSerializer.Serialize(new State
+        StateWriter.Write(new State
         {
             OciVersion = ociVersion,
             Id = id,
@@ -57,7 +56,7 @@ public sealed class Container
             Pid = pid > 0 ? pid : null,
             Bundle = bundle,
             Annotations = annotations,
-        }, SpecJson.Default.State);
+        });
 
     public string HookState(ContainerStatus status) =>
         HookState(Record.OciVersion, Id, status, status == ContainerStatus.Stopped ? 0 : Record.InitPid, Record.Bundle, Record.Annotations);

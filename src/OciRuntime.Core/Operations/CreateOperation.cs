@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OciRuntime.Core.Init;
 using OciRuntime.Core.Interop;
@@ -43,7 +42,8 @@ public sealed class CreateOperation
     {
         ContainerId.Validate(options.Id);
         var bundle = Path.GetFullPath(options.Bundle);
-        var config = BundleLoader.Load(bundle);
+        var loaded = BundleLoader.Read(bundle);
+        var config = loaded.Config;
         ConsoleHandoff.CheckOptions(config.Process?.Terminal == true, options.ConsoleSocket, detached: !options.StayParent);
         var rootfs = BundleLoader.RootfsPath(config, bundle);
 
@@ -116,7 +116,7 @@ public sealed class CreateOperation
                 CgroupMembership = HostCgroupProbe.MembershipAfterJoin(File.ReadAllText("/proc/self/cgroup"), File.ReadAllText("/proc/self/mountinfo"), cgroup.Paths),
                 UnshareCgroupNamespace = unshareCgroupNs,
             };
-            socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
+            socket.SendLarge(InitRequestCodec.Encode(request, loaded.Raw));
             IdmappedMounts.Send(socket, rootfsPlan, initPid);
             FaultInjection.Point("create:after-request");
             var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid, options.ConsoleSocket, cgroup);
@@ -124,7 +124,7 @@ public sealed class CreateOperation
                 _log?.LogWarning("{Warnings}", warnings);
 
             FaultInjection.Point("create:after-ready");
-            StoredConfig.Save(_store, options.Id, config);
+            StoredConfig.Save(_store, options.Id, loaded.Raw);
             _store.Save(new ContainerRecord
             {
                 OciVersion = config.OciVersion,

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OciRuntime.Core.Init;
 using OciRuntime.Core.Lifecycle;
@@ -106,7 +105,7 @@ public sealed class ExecOperation
                     LastCap = lastCap,
                     Seccomp = seccomp,
                 };
-                socket.SendLarge(JsonSerializer.SerializeToUtf8Bytes(request, InitJson.Default.InitRequest));
+                socket.SendLarge(InitRequestCodec.Encode(request, SpecWriter.Write(execConfig)));
                 FaultInjection.Point("exec:after-request");
                 WaitReady(socket, options.ConsoleSocket);
                 FaultInjection.Point("exec:after-ready");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Spec;
 
@@ -81,17 +80,9 @@ public static class ExecProcess
         {
             throw new RuntimeException($"open `{path}`: {e.Message}", e);
         }
-        try
-        {
-            var p = JsonSerializer.Deserialize(raw, SpecJson.Default.Process)
-                ?? throw new RuntimeException($"{path}: expected a process object");
-            if (p.Args is null || p.Args.Length == 0)
-                throw new RuntimeException("args must not be empty");
-            return p;
-        }
-        catch (JsonException e)
-        {
-            throw new RuntimeException($"{path}: {e.Path}: {e.Message}", e);
-        }
+        var p = SpecReader.ReadProcess(raw, path);
+        if (p.Args is null || p.Args.Length == 0)
+            throw new RuntimeException("args must not be empty");
+        return p;
     }
 }

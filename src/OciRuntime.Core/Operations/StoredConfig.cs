@@ -1,5 +1,4 @@
 using System.IO;
-using System.Text.Json;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Spec;
@@ -17,9 +16,12 @@ public static class StoredConfig
 {
     public const string FileName = "config.json";
 
-    /// <summary>Atomic (temp file, rename); the caller holds the container lock.</summary>
-    public static void Save(StateStore store, string id, ContainerConfig config) =>
-        store.WriteAtomic(id, FileName, JsonSerializer.SerializeToUtf8Bytes(config, SpecJson.Default.ContainerConfig));
+    /// <summary>
+    /// The bundle's bytes as validated (<see cref="LoadedConfig.Raw"/>), atomically
+    /// (temp file, rename); the caller holds the container lock.
+    /// </summary>
+    public static void Save(StateStore store, string id, byte[] validatedConfig) =>
+        store.WriteAtomic(id, FileName, validatedConfig);
 
     /// <summary>The stored config; for a container created without one, the bundle's (validated again).</summary>
     public static ContainerConfig Load(StateStore store, ContainerRecord record)
@@ -27,14 +29,6 @@ public static class StoredConfig
         var path = Path.Combine(store.ContainerDir(record.Id), FileName);
         if (!File.Exists(path))
             return BundleLoader.Load(record.Bundle);
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), SpecJson.Default.ContainerConfig)
-                ?? throw new RuntimeException($"read `{path}`: empty config");
-        }
-        catch (JsonException e)
-        {
-            throw new RuntimeException($"read `{path}`: {e.Message}", e);
-        }
+        return SpecReader.ReadConfig(File.ReadAllBytes(path), $"read `{path}`");
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text.Json;
 using OciRuntime.Core.Operations;
 using OciRuntime.Core.Spec;
 
@@ -56,11 +55,11 @@ internal static class UpdateCommand
             }
             try
             {
-                r = JsonSerializer.Deserialize(text, SpecJson.Default.LinuxResources) ?? new LinuxResources();
+                r = SpecReader.ReadResources(System.Text.Encoding.UTF8.GetBytes(text), "--resources");
             }
-            catch (JsonException e)
+            catch (OciRuntime.Core.Linux.RuntimeException e)
             {
-                throw new UsageException($"--resources: invalid JSON: {e.Message}");
+                throw new UsageException($"--resources: invalid JSON: {e.Message["--resources: ".Length..]}");
             }
             return r;
         }
