@@ -8,7 +8,9 @@ namespace OciRuntime.Core.Init;
 
 /// <summary>
 /// The container init after the C bootstrap: it is already inside its
-/// namespaces (and its cgroup). Runs the in-container sequence of
+/// namespaces; the runtime moves it into the container's cgroup when it
+/// first reports (or on its "cgroup" request, before it unshares a cgroup
+/// namespace), so its own startup is not charged to the container. Runs the in-container sequence of
 /// DESIGN.md top to bottom, reports "ready", waits on the exec FIFO for
 /// `start`, then replaces itself with the user process.
 /// </summary>

@@ -42,6 +42,9 @@ public static class InitRequestCodec
                 w.WriteEndObject();
             }
             w.WriteBoolean("exec"u8, request.Exec);
+            if (request.CgroupMembership is { } membership)
+                w.WriteString("cgroupMembership"u8, membership);
+            w.WriteBoolean("unshareCgroupNamespace"u8, request.UnshareCgroupNamespace);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -68,6 +71,8 @@ public static class InitRequestCodec
               : Is(ref r, "lastCap"u8) ? x with { LastCap = I32(ref r) }
               : Is(ref r, "seccomp"u8) ? x with { Seccomp = ReadFilter(ref r) }
               : Is(ref r, "exec"u8) ? x with { Exec = Bool(ref r) }
+              : Is(ref r, "cgroupMembership"u8) ? x with { CgroupMembership = Str(ref r) }
+              : Is(ref r, "unshareCgroupNamespace"u8) ? x with { UnshareCgroupNamespace = Bool(ref r) }
               : Skip(ref r, x);
         return x;
     }

@@ -31,6 +31,8 @@ public class InitRequestCodecTests
         LastCap = 41,
         Seccomp = new SeccompFilter { Program = [.. Enumerable.Range(0, 8 * 300).Select(i => (byte)(i * 7))], Flags = 5 },
         Exec = exec,
+        CgroupMembership = "12:memory:/ocirt/c1\n0::/ocirt/c1\n",
+        UnshareCgroupNamespace = true,
     };
 
     private static void AssertCarried(InitRequest sent, InitRequest received)
