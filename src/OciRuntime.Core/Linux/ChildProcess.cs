@@ -90,7 +90,15 @@ public static class ChildProcess
                 break;
             long now = Environment.TickCount64;
             if (exited && now >= graceEnd)
+            {
+                // What the child wrote before it exited is in the pipes: take it
+                // without waiting for descendants that may hold them open.
+                if (outR >= 0)
+                    Drain(ref outR, fds, stdout, buffer);
+                if (errR >= 0)
+                    Drain(ref errR, fds, stderr, buffer);
                 break;
+            }
             if (!exited && deadline is { } d && now >= d)
             {
                 Libc.Kill(pid, SIGKILL);

@@ -83,6 +83,16 @@ public class ChildProcessTests
     }
 
     [Test]
+    public void OutputWrittenBeforeExitIsKeptWithoutGrace()
+    {
+        for (int i = 0; i < 50; i++)
+        {
+            var r = ChildProcess.Run("/bin/sh", ["sh", "-c", "echo out; echo err >&2"], [], default, null, TimeSpan.Zero);
+            Assert.That((r.Stdout, r.Stderr), Is.EqualTo(("out\n", "err\n")), $"round {i}");
+        }
+    }
+
+    [Test]
     public void AMissingProgramThrows()
     {
         var e = Assert.Throws<SyscallException>(() => ChildProcess.Run("/nonexistent/prog", ["prog"], [], default, null, TimeSpan.Zero));
