@@ -144,10 +144,10 @@ public sealed class StateStore
         return held.Dev == current.Dev && held.Ino == current.Ino;
     }
 
-    /// <summary>Writes state.json atomically (temp file, fsync, rename). The caller holds the exclusive lock.</summary>
+    /// <summary>Writes state.json atomically (temp file, rename). The caller holds the exclusive lock.</summary>
     public void Save(ContainerRecord record)
     {
-        WriteAtomic(record.Id, StateFileName, JsonSerializer.SerializeToUtf8Bytes(record, LifecycleJson.Default.ContainerRecord));
+        WriteAtomic(record.Id, StateFileName, ContainerRecordJson.Write(record));
     }
 
     /// <summary>
@@ -204,7 +204,7 @@ public sealed class StateStore
         }
         try
         {
-            return JsonSerializer.Deserialize(bytes, LifecycleJson.Default.ContainerRecord)
+            return ContainerRecordJson.Read(bytes)
                 ?? throw new RuntimeException($"read `{path}`: empty state");
         }
         catch (JsonException e)
