@@ -188,12 +188,8 @@ public sealed class StateStore
     public ContainerRecord Load(string id)
     {
         var path = StatePath(id);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        var bytes = SmallFile.Read(path);
+        if (bytes is null)
         {
             // The caller holds the lock, so the directory without a state file
             // is what a create or delete killed half-way leaves: a stopped

@@ -133,13 +133,7 @@ public static class ProcessControl
     /// <summary>True when the pid exists and is not a zombie.</summary>
     public static bool IsAlive(int pid)
     {
-        try
-        {
-            return Lifecycle.ProcStat.Parse(System.IO.File.ReadAllText($"/proc/{pid}/stat")) is { HasExited: false };
-        }
-        catch (System.IO.IOException)
-        {
-            return false;
-        }
+        return Lifecycle.SmallFile.TryReadText($"/proc/{pid}/stat") is { } text
+            && Lifecycle.ProcStat.Parse(text) is { HasExited: false };
     }
 }

@@ -18,6 +18,8 @@ internal static class RunCommand
     {
         SystemdCgroupDriver.Check(GlobalOptions.Current);
         bool detach = args.Bool("detach");
+        if (!detach)
+            ForegroundWait.Prepare(SignalForwarder.Forwarded);
         var options = CreateCommand.Options(args, stayParent: !detach);
         var root = GlobalOptions.Current.Root;
         var log = GlobalOptions.Current.Log;
