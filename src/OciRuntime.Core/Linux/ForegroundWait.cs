@@ -114,9 +114,14 @@ public static class ForegroundWait
                 return ProcessControl.ExitCode(status);
             if (r > 0)
                 continue;
-            if (r < 0 && Libc.Errno == Flags.EINTR)
+            if (r == 0)
+                return null; // children left, none exited yet
+            int errno = Libc.Errno;
+            if (errno == Flags.EINTR)
                 continue;
-            return null; // 0: children left, none exited; ECHILD: none at all
+            // ECHILD: the awaited process is no child of ours, and no signal
+            // would ever tell its exit (as a blocking wait would fail too).
+            throw new SyscallException($"wait for `{pid}`", errno);
         }
     }
 
