@@ -1,6 +1,8 @@
 using System.IO;
+using System.Text.Json;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux.Cgroups;
+using OciRuntime.Core.Spec;
 
 namespace OciRuntime.Core.Operations;
 
