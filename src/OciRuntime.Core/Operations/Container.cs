@@ -48,7 +48,15 @@ public sealed class Container
 
     /// <summary>The spec's state JSON (runtime.md "State"), as hooks receive it on stdin.</summary>
     public static string HookState(string ociVersion, string id, ContainerStatus status, int pid, string bundle, System.Collections.Generic.Dictionary<string, string>? annotations) =>
-        StateViewJson.WriteHookState(ociVersion, id, status.ToText(), pid > 0 ? pid : null, bundle, annotations);
+        JsonSerializer.Serialize(new State
+        {
+            OciVersion = ociVersion,
+            Id = id,
+            Status = status.ToText(),
+            Pid = pid > 0 ? pid : null,
+            Bundle = bundle,
+            Annotations = annotations,
+        }, SpecJson.Default.State);
 
     public string HookState(ContainerStatus status) =>
         HookState(Record.OciVersion, Id, status, status == ContainerStatus.Stopped ? 0 : Record.InitPid, Record.Bundle, Record.Annotations);

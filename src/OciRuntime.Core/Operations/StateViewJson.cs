@@ -7,8 +7,8 @@ using OciRuntime.Core.Lifecycle;
 namespace OciRuntime.Core.Operations;
 
 /// <summary>
-/// The state JSON `state` and `list --format json` print and hooks read on
-/// stdin, written by hand: the same bytes as the source-generated contexts
+/// The state JSON `state` and `list --format json` print, written by
+/// hand: the same bytes as the source-generated contexts
 /// gave (member order of runc's output, nulls left out, two-space indent),
 /// without building serializer metadata on every call of `state`.
 /// </summary>
@@ -35,25 +35,6 @@ public static class StateViewJson
             foreach (var v in views)
                 WriteView(w, v);
             w.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>The spec's state (runtime.md "State") on one line, as hooks receive it; no pid when there is none.</summary>
-    public static string WriteHookState(string ociVersion, string id, string status, int? pid, string bundle, Dictionary<string, string>? annotations)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            ContainerRecordJson.WriteString(w, "ociVersion", ociVersion);
-            ContainerRecordJson.WriteString(w, "id", id);
-            ContainerRecordJson.WriteString(w, "status", status);
-            if (pid is { } p)
-                w.WriteNumber("pid", p);
-            ContainerRecordJson.WriteString(w, "bundle", bundle);
-            ContainerRecordJson.WriteMap(w, "annotations", annotations);
-            w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }

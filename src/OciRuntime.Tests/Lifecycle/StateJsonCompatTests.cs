@@ -151,14 +151,6 @@ public class StateJsonCompatTests
         Assert.That(StateViewJson.WriteList(StateJsonSamples.ViewList().ToList()), Is.EqualTo(File.ReadAllText(Fixture("list.json"))));
     }
 
-    [Test]
-    public void HookStateIsWhatTheOldSerializerWrote()
-    {
-        foreach (var (name, s) in StateJsonSamples.HookStates())
-            Assert.That(StateViewJson.WriteHookState(s.OciVersion, s.Id, s.Status, s.Pid, s.Bundle, s.Annotations),
-                Is.EqualTo(File.ReadAllText(Fixture($"hookstate-{name}.json"))), name);
-    }
-
     private static void AssertSame(ContainerRecord actual, ContainerRecord expected)
     {
         Assert.That(actual with { Annotations = null, NamespacePaths = null, Hooks = null },

@@ -105,10 +105,4 @@ public static class StateJsonSamples
         foreach (var (_, v) in Views())
             yield return v;
     }
-
-    public static IEnumerable<(string Name, State State)> HookStates()
-    {
-        yield return ("pid", new State { OciVersion = "1.3.0", Id = "h", Status = "running", Pid = 77, Bundle = "/b é", Annotations = new Dictionary<string, string> { ["k"] = "<v>" } });
-        yield return ("nopid", new State { OciVersion = "1.3.0", Id = "h", Status = "stopped", Bundle = "/b" });
-    }
 }
