@@ -115,6 +115,29 @@ test_lifecycle_run_killed_by_signal() {
     assert_eq "$RES" "status=137"
 }
 
+# run in the foreground passes the signals it receives to the container init
+# (the shell is PID 1: only a trapped signal has an effect there).
+sc_run_forwards_signals() {
+    local sig
+    for sig in TERM INT HUP; do
+        probe "trap 'exit 3' $sig; echo ready; while :; do sleep 0.05; done"
+        "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null &
+        local runpid=$! n=0
+        until grep -q ready "$B/ct.out" 2> /dev/null; do
+            n=$((n + 1)); [ "$n" -lt 400 ] || fail "container never got ready"
+            sleep 0.025
+        done
+        kill -s "$sig" "$runpid"
+        wait "$runpid"
+        echo "$sig status=$? left=$([ -e "$ROOT/$CID" ] && echo yes || echo no)"
+    done
+}
+
+test_lifecycle_run_forwards_signals() {
+    oracle_same sc_run_forwards_signals
+    assert_eq "$RES" $'TERM status=3 left=no\nINT status=3 left=no\nHUP status=3 left=no'
+}
+
 sc_run_detach() {
     probe "$SLEEPER"
     "$RT" --root "$ROOT" run --detach --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null

@@ -144,10 +144,10 @@ public sealed class StateStore
         return held.Dev == current.Dev && held.Ino == current.Ino;
     }
 
-    /// <summary>Writes state.json atomically (temp file, fsync, rename). The caller holds the exclusive lock.</summary>
+    /// <summary>Writes state.json atomically (temp file, rename). The caller holds the exclusive lock.</summary>
     public void Save(ContainerRecord record)
     {
-        WriteAtomic(record.Id, StateFileName, JsonSerializer.SerializeToUtf8Bytes(record, LifecycleJson.Default.ContainerRecord));
+        WriteAtomic(record.Id, StateFileName, ContainerRecordJson.Write(record));
     }
 
     /// <summary>
@@ -188,12 +188,8 @@ public sealed class StateStore
     public ContainerRecord Load(string id)
     {
         var path = StatePath(id);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        var bytes = SmallFile.Read(path);
+        if (bytes is null)
         {
             // The caller holds the lock, so the directory without a state file
             // is what a create or delete killed half-way leaves: a stopped
@@ -204,7 +200,7 @@ public sealed class StateStore
         }
         try
         {
-            return JsonSerializer.Deserialize(bytes, LifecycleJson.Default.ContainerRecord)
+            return ContainerRecordJson.Read(bytes)
                 ?? throw new RuntimeException($"read `{path}`: empty state");
         }
         catch (JsonException e)

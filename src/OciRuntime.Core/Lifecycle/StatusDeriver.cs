@@ -58,15 +58,5 @@ public sealed class StatusDeriver
         return text == null ? null : ProcStat.Parse(text)?.StartTime;
     }
 
-    private static string? ReadHostProcStat(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static string? ReadHostProcStat(int pid) => SmallFile.TryReadText($"/proc/{pid}/stat");
 }

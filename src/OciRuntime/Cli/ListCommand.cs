@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using System.Text.Json;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Operations;
@@ -43,7 +42,7 @@ internal static class ListCommand
         if (format == "json")
         {
             // runc prints "null" for an empty list; engines parse either.
-            Console.Out.WriteLine(views.Count == 0 ? "null" : JsonSerializer.Serialize(views, OperationsJson.Default.ListStateView));
+            Console.Out.WriteLine(views.Count == 0 ? "null" : StateViewJson.WriteList(views));
             return 0;
         }
         var rows = new List<string[]> { new[] { "ID", "PID", "STATUS", "BUNDLE", "CREATED", "OWNER" } };

@@ -18,6 +18,8 @@ internal static class RunCommand
     {
         SystemdCgroupDriver.Check(GlobalOptions.Current);
         bool detach = args.Bool("detach");
+        if (!detach)
+            ForegroundWait.Prepare(SignalForwarder.Forwarded);
         var options = CreateCommand.Options(args, stayParent: !detach);
         var root = GlobalOptions.Current.Root;
         var log = GlobalOptions.Current.Log;
@@ -34,12 +36,20 @@ internal static class RunCommand
         }
         if (detach)
             return 0;
-        int code;
-        using (var relay = create.ConsoleMaster >= 0 ? TerminalRelay.Start(create.ConsoleMaster) : null)
-        using (SignalForwarder.Forward(pid))
-            code = ProcessControl.WaitChild(pid);
+        // Without a terminal, the wait and the forwarding share the main
+        // thread (no thread to start, none to wait for at exit).
+        int code = create.ConsoleMaster < 0 && ForegroundWait.Run(pid, SignalForwarder.Forwarded) is { } c
+            ? c
+            : WaitWithThreads(pid, create.ConsoleMaster);
         if (!args.Bool("keep"))
             new DeleteOperation(root, log).Run(options.Id, force: true);
         return code;
+    }
+
+    private static int WaitWithThreads(int pid, int consoleMaster)
+    {
+        using var relay = consoleMaster >= 0 ? TerminalRelay.Start(consoleMaster) : null;
+        using (SignalForwarder.Forward(pid))
+            return ProcessControl.WaitChild(pid);
     }
 }

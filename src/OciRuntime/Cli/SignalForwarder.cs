@@ -8,7 +8,7 @@ namespace OciRuntime.Cli;
 /// <summary>`run` in the foreground passes the signals a terminal or an engine sends on to the container init.</summary>
 internal sealed class SignalForwarder : IDisposable
 {
-    private static readonly int[] Forwarded = [1, 2, 3, 10, 12, 15, 28]; // HUP INT QUIT USR1 USR2 TERM WINCH
+    internal static readonly int[] Forwarded = [1, 2, 3, 10, 12, 15, 28]; // HUP INT QUIT USR1 USR2 TERM WINCH
     private readonly List<PosixSignalRegistration> _registrations = new();
 
     public static SignalForwarder Forward(int pid)

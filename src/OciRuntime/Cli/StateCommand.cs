@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Operations;
 
@@ -17,7 +16,7 @@ internal static class StateCommand
         ContainerId.Validate(id);
         using var lck = store.Lock(id, LockMode.Shared);
         var container = Container.Load(store, id);
-        Console.Out.WriteLine(JsonSerializer.Serialize(container.View(container.Status()), OperationsJson.Default.StateView));
+        Console.Out.WriteLine(StateViewJson.Write(container.View(container.Status())));
         return 0;
     }
 }
