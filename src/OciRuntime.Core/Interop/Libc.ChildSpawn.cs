@@ -10,10 +10,4 @@ internal static partial class Libc
 
     [LibraryImport(Name, EntryPoint = "pipe2", SetLastError = true)]
     internal static unsafe partial int Pipe2(int* fds, int flags);
-
-    [LibraryImport(Name, EntryPoint = "pidfd_open", SetLastError = true)]
-    internal static partial int PidfdOpenForChild(int pid, uint flags);
-
-    [LibraryImport(Name, EntryPoint = "poll", SetLastError = true)]
-    internal static unsafe partial int PollForChild(ChildPollFd* fds, nuint count, int timeoutMs);
 }

@@ -21,6 +21,7 @@ public static class ChildProcess
     private const int F_GETFL = 3;
     private const int F_SETFL = 4;
     private const int SIGKILL = 9;
+    private const short PollOut = 0x4;
 
     /// <summary>How it ended: <see cref="ExitCode"/> is the status, or 128+N when killed by signal N.</summary>
     public sealed record Result(int ExitCode, int Signal, bool TimedOut, string Stdout, string Stderr);
@@ -50,7 +51,7 @@ public static class ChildProcess
             }
             foreach (var fd in new[] { inW, outR, errR })
                 Libc.Fcntl(fd, F_SETFL, Libc.Fcntl(fd, F_GETFL, 0) | Flags.O_NONBLOCK);
-            pidfd = Libc.PidfdOpenForChild(pid, 0);
+            pidfd = Libc.PidfdOpen(pid, 0);
             if (pidfd >= 0)
                 fds.Add(pidfd);
             return Communicate(pid, pidfd, ref inW, ref outR, ref errR, fds, stdin, timeout, outputGrace);
@@ -77,7 +78,7 @@ public static class ChildProcess
         if (stdin.IsEmpty)
             CloseTracked(ref inW, fds);
         byte* buffer = stackalloc byte[16384];
-        ChildPollFd* polls = stackalloc ChildPollFd[4];
+        PollFd* polls = stackalloc PollFd[4];
         while (true)
         {
             if (!exited && Reaped(pid, out status))
@@ -111,13 +112,13 @@ public static class ChildProcess
             }
             int n = 0;
             if (inW >= 0)
-                polls[n++] = new ChildPollFd { Fd = inW, Events = ChildPollFd.POLLOUT };
+                polls[n++] = new PollFd { Fd = inW, Events = PollOut };
             if (outR >= 0)
-                polls[n++] = new ChildPollFd { Fd = outR, Events = ChildPollFd.POLLIN };
+                polls[n++] = new PollFd { Fd = outR, Events = Libc.POLLIN };
             if (errR >= 0)
-                polls[n++] = new ChildPollFd { Fd = errR, Events = ChildPollFd.POLLIN };
+                polls[n++] = new PollFd { Fd = errR, Events = Libc.POLLIN };
             if (!exited && pidfd >= 0)
-                polls[n++] = new ChildPollFd { Fd = pidfd, Events = ChildPollFd.POLLIN };
+                polls[n++] = new PollFd { Fd = pidfd, Events = Libc.POLLIN };
             long until = exited ? graceEnd!.Value : deadline ?? long.MaxValue;
             int wait = until == long.MaxValue ? -1 : (int)Math.Clamp(until - now, 0, int.MaxValue);
             // Without a pidfd (old kernels) the exit is noticed by looking again every 10 ms.
@@ -129,7 +130,7 @@ public static class ChildProcess
                 System.Threading.Thread.Sleep(wait);
                 continue;
             }
-            int ready = Libc.PollForChild(polls, (nuint)n, wait);
+            int ready = Libc.Poll(polls, (nuint)n, wait);
             if (ready < 0)
             {
                 if (Libc.Errno == Flags.EINTR)
