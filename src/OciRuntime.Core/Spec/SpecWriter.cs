@@ -22,6 +22,9 @@ public static partial class SpecWriter
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Writes <paramref name="config"/> to <paramref name="writer"/>, with the writer's options (e.g. indented for `spec`).</summary>
+    public static void Write(Utf8JsonWriter writer, ContainerConfig config) => WriteContainerConfig(writer, config);
+
     private static void Str(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
     {
         if (value is not null)

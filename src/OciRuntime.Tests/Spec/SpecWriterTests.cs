@@ -30,6 +30,23 @@ public class SpecWriterTests
     }
 
     [Test]
+    public void IndentedAsTheSpecCommandWritesIt()
+    {
+        foreach (var rootless in new[] { false, true })
+        {
+            var config = DefaultSpec.Create(rootless, 1000, 1000);
+            var options = new JsonWriterOptions { Indented = true };
+            using var ours = new MemoryStream();
+            using (var w = new Utf8JsonWriter(ours, options))
+                SpecWriter.Write(w, config);
+            using var theirs = new MemoryStream();
+            using (var w = new Utf8JsonWriter(theirs, options))
+                JsonSerializer.Serialize(w, config, SpecJson.Default.ContainerConfig);
+            Assert.That(Encoding.UTF8.GetString(ours.ToArray()), Is.EqualTo(Encoding.UTF8.GetString(theirs.ToArray())));
+        }
+    }
+
+    [Test]
     public void NullsInsideCollections() =>
         AssertSameAsSerializer(SpecReader.ReadConfig("""
             {"mounts":[null,{"destination":null,"options":[null,"a"]}],"annotations":{"a":null},

@@ -20,7 +20,7 @@ internal static class SpecCommand
         var config = DefaultSpec.Create(args.Bool("rootless"));
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            JsonSerializer.Serialize(writer, config, SpecJson.Default.ContainerConfig);
+            SpecWriter.Write(writer, config);
         stream.WriteByte((byte)'\n');
         return 0;
     }

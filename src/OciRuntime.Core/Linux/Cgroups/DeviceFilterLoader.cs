@@ -109,6 +109,20 @@ internal static unsafe class DeviceFilterLoader
         SyscallException.Check((int)Libc.Bpf(Libc.SYS_bpf, BpfProgAttach, attr, AttrSize), $"attach device filter to `{cgroupDir}`");
     }
 
+    /// <summary>The ids of the device programs attached to <paramref name="cgroupDir"/> itself (not inherited ones).</summary>
+    internal static List<uint> Attached(string cgroupDir)
+    {
+        var dirFd = SyscallException.Check(Libc.Open(cgroupDir, Flags.O_RDONLY | Flags.O_DIRECTORY | Flags.O_CLOEXEC, 0), $"open `{cgroupDir}`");
+        try
+        {
+            return Query(dirFd, cgroupDir);
+        }
+        finally
+        {
+            Libc.Close(dirFd);
+        }
+    }
+
     /// <summary>The ids of the device programs attached to this cgroup itself (not inherited ones).</summary>
     private static List<uint> Query(int dirFd, string cgroupDir)
     {
