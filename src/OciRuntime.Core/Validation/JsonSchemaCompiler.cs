@@ -16,8 +16,6 @@ internal sealed class JsonSchemaCompiler
 {
     private readonly IReadOnlyDictionary<string, JsonDocument> _documents;
     private readonly Dictionary<string, JsonSchemaNode> _nodes = new(StringComparer.Ordinal);
-    private readonly List<JsonSchemaNode> _pendingRefs = [];
-    private readonly Dictionary<JsonSchemaNode, string> _refTargets = [];
 
     public JsonSchemaCompiler(IReadOnlyDictionary<string, JsonDocument> documents)
     {
@@ -25,19 +23,28 @@ internal sealed class JsonSchemaCompiler
     }
 
     /// <summary>Compiles <c>file.json</c> or <c>file.json#/pointer</c> and everything it references.</summary>
-    public JsonSchemaNode Compile(string reference)
+    public JsonSchemaNode Compile(string reference) => Resolve(reference, currentDocument: "");
+
+    /// <summary>
+    /// Resolves every <c>$ref</c> reachable from what was compiled so far and
+    /// checks that no chain of refs loops without reaching a schema: a whole
+    /// schema set checked up front (the runtime resolves refs as validation reaches them).
+    /// </summary>
+    public void ResolveAll()
     {
-        var root = Resolve(reference, currentDocument: "");
-        // Refs are linked after compiling so that cycles (a schema that
-        // refers to itself through definitions) terminate.
-        while (_pendingRefs.Count > 0)
+        for (bool more = true; more;)
         {
-            var node = _pendingRefs[^1];
-            _pendingRefs.RemoveAt(_pendingRefs.Count - 1);
-            node.Ref = Resolve(_refTargets[node], DocumentOf(node.Location));
+            more = false;
+            foreach (var node in new List<JsonSchemaNode>(_nodes.Values))
+            {
+                if (node.HasPendingRef)
+                {
+                    _ = node.Ref;
+                    more = true;
+                }
+            }
         }
         CheckRefChains();
-        return root;
     }
 
     private JsonSchemaNode Resolve(string reference, string currentDocument)
@@ -111,8 +118,8 @@ internal sealed class JsonSchemaCompiler
         _nodes.Add(location, node);
         if (schema.TryGetProperty("$ref", out var reference))
         {
-            _refTargets[node] = reference.GetString() ?? throw Invalid(location, "$ref");
-            _pendingRefs.Add(node);
+            string target = reference.GetString() ?? throw Invalid(location, "$ref");
+            node.SetRef(() => Resolve(target, DocumentOf(location)));
             return node;
         }
         foreach (var keyword in schema.EnumerateObject())
@@ -238,6 +245,20 @@ internal sealed class JsonSchemaCompiler
             }
         }
         return node;
+    }
+
+    internal static JsonSchemaNode Target(JsonSchemaNode node)
+    {
+        var current = node;
+        for (int hops = 0; current.Ref is { } next; hops++)
+        {
+            if (hops > 64)
+            {
+                throw new InvalidOperationException($"schema `{node.Location}`: $ref chain never reaches a schema");
+            }
+            current = next;
+        }
+        return current;
     }
 
     private void CheckRefChains()

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -5,16 +6,36 @@ namespace OciRuntime.Core.Validation;
 
 /// <summary>
 /// One schema object, compiled: keywords parsed once, patterns built once,
-/// <c>$ref</c> resolved to the target node (cycles allowed). Immutable once
-/// the compiler has filled it in.
+/// <c>$ref</c> resolved to the target node on first use (cycles allowed).
 /// </summary>
 internal sealed class JsonSchemaNode
 {
     /// <summary>Where the schema came from, e.g. <c>defs.json#/definitions/uint32</c>.</summary>
     public required string Location { get; init; }
 
-    /// <summary>Set for <c>$ref</c>; draft-04 ignores every sibling keyword then.</summary>
-    public JsonSchemaNode? Ref { get; set; }
+    private Func<JsonSchemaNode>? _pendingRef;
+    private JsonSchemaNode? _ref;
+
+    /// <summary>
+    /// Set for <c>$ref</c>; draft-04 ignores every sibling keyword then. The
+    /// target is compiled when validation first reaches it: a config touches
+    /// a small part of the schemas, and compiling all of them was most of
+    /// the cost of validating one.
+    /// </summary>
+    public JsonSchemaNode? Ref => _ref ??= ResolvePending();
+
+    internal bool HasPendingRef => _pendingRef is not null;
+
+    internal void SetRef(Func<JsonSchemaNode> resolve) => _pendingRef = resolve;
+
+    private JsonSchemaNode? ResolvePending()
+    {
+        if (_pendingRef is null)
+            return null;
+        var target = _pendingRef();
+        _pendingRef = null;
+        return target;
+    }
 
     public JsonSchemaTypes Types { get; set; }
 

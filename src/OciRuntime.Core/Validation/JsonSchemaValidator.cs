@@ -20,11 +20,20 @@ public sealed class JsonSchemaValidator
     private readonly Dictionary<string, JsonSchemaNode> _roots = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
+    private readonly bool _lazyRefs;
+
     /// <param name="documents">Schema documents keyed by file name, as cross-file <c>$ref</c>s name them.</param>
-    public JsonSchemaValidator(IReadOnlyDictionary<string, JsonDocument> documents)
+    /// <param name="lazyRefs">
+    /// Compile a <c>$ref</c> target only when validation reaches it, so a
+    /// broken ref in a part no instance uses goes unnoticed: for schema sets
+    /// checked whole elsewhere (the embedded ones, by their tests). Otherwise
+    /// every ref is resolved when a root is first used.
+    /// </param>
+    public JsonSchemaValidator(IReadOnlyDictionary<string, JsonDocument> documents, bool lazyRefs = false)
     {
         ArgumentNullException.ThrowIfNull(documents);
         _compiler = new JsonSchemaCompiler(documents);
+        _lazyRefs = lazyRefs;
     }
 
     /// <summary>
@@ -66,6 +75,10 @@ public sealed class JsonSchemaValidator
             if (!_roots.TryGetValue(rootDocument, out var root))
             {
                 root = _compiler.Compile(rootDocument);
+                if (!_lazyRefs)
+                {
+                    _compiler.ResolveAll();
+                }
                 _roots.Add(rootDocument, root);
             }
             return root;
@@ -74,10 +87,7 @@ public sealed class JsonSchemaValidator
 
     private static void Check(JsonSchemaNode node, JsonElement value, JsonSchemaInstancePath path, List<JsonSchemaError> errors)
     {
-        while (node.Ref is not null)
-        {
-            node = node.Ref;
-        }
+        node = JsonSchemaCompiler.Target(node);
         if (node.Types != JsonSchemaTypes.None && !HasType(node.Types, value))
         {
             errors.Add(new(path, $"expected {JsonSchemaText.TypeNames(node.Types)}, got {JsonSchemaText.TypeName(value)}"));

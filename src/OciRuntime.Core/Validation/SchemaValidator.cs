@@ -45,5 +45,6 @@ public static class SchemaValidator
         return documents;
     }
 
-    private static JsonSchemaValidator Load() => new(LoadDocuments());
+    // Refs resolve lazily: the embedded set is checked whole by its tests (SchemaEmbeddingTests).
+    private static JsonSchemaValidator Load() => new(new EmbeddedSchemaDocuments(), lazyRefs: true);
 }
