@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using System.Threading;
 using OciRuntime.Core.Lifecycle;
 
@@ -61,5 +60,5 @@ public sealed class EventsOperation
         return (container, PauseOperation.CgroupOf(container));
     }
 
-    private static string Serialize(ContainerEvent e) => JsonSerializer.Serialize(e, EventsJson.Default.ContainerEvent);
+    private static string Serialize(ContainerEvent e) => EventsWriter.Write(e);
 }

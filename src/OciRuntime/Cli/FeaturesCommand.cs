@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using OciRuntime.Core.Operations;
 using OciRuntime.Core.Spec;
 
@@ -13,7 +12,7 @@ internal static class FeaturesCommand
     private static int Run(ParsedArgs args)
     {
         var features = FeaturesReport.Build(VersionInfo.SpecVersion, VersionInfo.Version);
-        Console.Out.Write(JsonSerializer.Serialize(features, FeaturesJson.Default.Features));
+        Console.Out.Write(FeaturesWriter.Write(features));
         Console.Out.Write('\n');
         return 0;
     }
