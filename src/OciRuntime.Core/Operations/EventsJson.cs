@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OciRuntime.Core.Operations;
 
-/// <summary>Compact, one event per line, as runc writes them.</summary>
+/// <summary>The serializer's view of the event records: the oracle EventsWriter is tested against (the product writes events with EventsWriter).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ContainerEvent))]
 public sealed partial class EventsJson : JsonSerializerContext

@@ -4,8 +4,10 @@ using System.Text.Json.Serialization;
 namespace OciRuntime.Core.Spec;
 
 /// <summary>
-/// The only way JSON enters or leaves the spec model: source-generated, so it
-/// is trim- and AOT-safe and costs no reflection at startup.
+/// The serializer's view of the spec model: the oracle SpecReader, SpecWriter
+/// and StateWriter are tested against. The product reads and writes the model
+/// with those hand-written codecs: building this context's metadata cost
+/// milliseconds per process and its code a fifth of the binary.
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
