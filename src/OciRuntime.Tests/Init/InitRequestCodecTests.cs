@@ -126,6 +126,20 @@ public class InitRequestCodecTests
     }
 
     [Test]
+    public void MessagesAreValidJsonForAnyText()
+    {
+        var texts = new[] { "quote \" backslash \\ slash /", "\u0000\u0001\u001f\u007f", "tab\tcr\rlf\n", "é ü 中 🙂", "<script>&'", "\ud800 lone high", "lone low \udc00", "\udbff\udfff" };
+        foreach (var text in texts)
+        {
+            var bytes = InitMessageCodec.Encode(new InitMessage { Type = "error", Message = text });
+            using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            var expected = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+            Assert.That(document.RootElement.GetProperty("message").GetString(), Is.EqualTo(expected), text);
+            Assert.That(InitMessageCodec.Decode(bytes).Message, Is.EqualTo(expected), text);
+        }
+    }
+
+    [Test]
     public void MessageFromTheOtherSideDecodes() =>
         Assert.That(InitMessageCodec.Decode("""{"message":"m","type":"hooks-done","extra":1}"""u8), Is.EqualTo(new InitMessage { Type = "hooks-done", Message = "m" }));
 }
