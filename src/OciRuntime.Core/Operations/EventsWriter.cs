@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using OciRuntime.Core.Linux.Cgroups.Stats;
 
+using static OciRuntime.Core.Spec.JsonOptional;
+
 namespace OciRuntime.Core.Operations;
 
 /// <summary>
@@ -166,25 +168,10 @@ public static class EventsWriter
         w.WriteEndObject();
     }
 
-    private static void Str(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
-    {
-        if (value is not null)
-            w.WriteString(name, value);
-    }
-
     private static void NonZero(Utf8JsonWriter w, ReadOnlySpan<byte> name, ulong value)
     {
         if (value != 0)
             w.WriteNumber(name, value);
     }
 
-    // The model's non-nullable members can still hold null (a `with` or an
-    // initializer given null!); the serializer leaves those out, so do we.
-    private static void Obj<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, T? value, Action<Utf8JsonWriter, T> write) where T : class
-    {
-        if (value is null)
-            return;
-        w.WritePropertyName(name);
-        write(w, value);
-    }
 }

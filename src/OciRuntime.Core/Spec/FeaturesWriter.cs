@@ -3,6 +3,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
+using static OciRuntime.Core.Spec.JsonOptional;
+
 namespace OciRuntime.Core.Spec;
 
 /// <summary>
@@ -91,31 +93,4 @@ public static class FeaturesWriter
         w.WriteEndObject();
     }
 
-    private static void Str(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
-    {
-        if (value is not null)
-            w.WriteString(name, value);
-    }
-
-    private static void Bool(Utf8JsonWriter w, ReadOnlySpan<byte> name, bool? value)
-    {
-        if (value is { } v)
-            w.WriteBoolean(name, v);
-    }
-
-    /// <summary>A null element is written as null, as the serializer writes it.</summary>
-    private static void Strings(Utf8JsonWriter w, ReadOnlySpan<byte> name, string[]? values)
-    {
-        if (values is null)
-            return;
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            if (v is null)
-                w.WriteNullValue();
-            else
-                w.WriteStringValue(v);
-        }
-        w.WriteEndArray();
-    }
 }

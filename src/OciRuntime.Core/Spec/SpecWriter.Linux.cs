@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using static OciRuntime.Core.Spec.JsonOptional;
+
 namespace OciRuntime.Core.Spec;
 
 /// <summary>linux and its parts (config-linux.md).</summary>

@@ -3,6 +3,8 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 
+using static OciRuntime.Core.Spec.JsonOptional;
+
 namespace OciRuntime.Core.Spec;
 
 /// <summary>
@@ -24,57 +26,6 @@ public static partial class SpecWriter
 
     /// <summary>Writes <paramref name="config"/> to <paramref name="writer"/>, with the writer's options (e.g. indented for `spec`).</summary>
     public static void Write(Utf8JsonWriter writer, ContainerConfig config) => WriteContainerConfig(writer, config);
-
-    private static void Str(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
-    {
-        if (value is not null)
-            w.WriteString(name, value);
-    }
-
-    private static void Num(Utf8JsonWriter w, ReadOnlySpan<byte> name, long? value)
-    {
-        if (value is { } v)
-            w.WriteNumber(name, v);
-    }
-
-    private static void Num(Utf8JsonWriter w, ReadOnlySpan<byte> name, ulong? value)
-    {
-        if (value is { } v)
-            w.WriteNumber(name, v);
-    }
-
-    private static void Bool(Utf8JsonWriter w, ReadOnlySpan<byte> name, bool? value)
-    {
-        if (value is { } v)
-            w.WriteBoolean(name, v);
-    }
-
-    private static void Obj<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, T? value, Action<Utf8JsonWriter, T> write) where T : class
-    {
-        if (value is null)
-            return;
-        w.WritePropertyName(name);
-        write(w, value);
-    }
-
-    /// <summary>A null element is written as null, as the serializer writes it.</summary>
-    private static void Array<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, T[]? values, Action<Utf8JsonWriter, T> write) where T : class
-    {
-        if (values is null)
-            return;
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            if (v is null)
-                w.WriteNullValue();
-            else
-                write(w, v);
-        }
-        w.WriteEndArray();
-    }
-
-    private static void Strings(Utf8JsonWriter w, ReadOnlySpan<byte> name, string[]? values) =>
-        Array(w, name, values, static (w, s) => w.WriteStringValue(s));
 
     private static void U32Array(Utf8JsonWriter w, ReadOnlySpan<byte> name, uint[]? values)
     {
