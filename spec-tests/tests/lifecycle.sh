@@ -121,10 +121,13 @@ sc_run_forwards_signals() {
     local sig
     for sig in TERM INT HUP; do
         probe "trap 'exit 3' $sig; echo ready; while :; do sleep 0.05; done"
+        # The background job truncates ct.out only once it runs: without the
+        # rm, the last round's "ready" could be read and the signal sent early.
+        rm -f "$B/ct.out"
         "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null &
         local runpid=$! n=0
         until grep -q ready "$B/ct.out" 2> /dev/null; do
-            n=$((n + 1)); [ "$n" -lt 400 ] || fail "container never got ready"
+            n=$((n + 1)); [ "$n" -lt 400 ] || fail "container never got ready ($sig): $(tr "\n" " " < "$B/ct.err") state: $("$RT" --root "$ROOT" state "$CID" 2>&1 | tr "\n" " ")"
             sleep 0.025
         done
         kill -s "$sig" "$runpid"
@@ -136,6 +139,29 @@ sc_run_forwards_signals() {
 test_lifecycle_run_forwards_signals() {
     oracle_same sc_run_forwards_signals
     assert_eq "$RES" $'TERM status=3 left=no\nINT status=3 left=no\nHUP status=3 left=no'
+}
+
+# A signal that reaches `run` while it is still creating the container
+# neither kills it halfway (leaving state, cgroup and init behind) nor is
+# lost: it is forwarded once the container runs.
+sc_run_early_signal() {
+    local sig
+    for sig in TERM HUP; do
+        probe "trap 'exit 3' $sig; sleep 1; exit 5"
+        "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null &
+        local runpid=$!
+        sleep 0.01
+        kill -s "$sig" "$runpid"
+        wait "$runpid"
+        local status=$?
+        case $status in 3|5|$((128 + $(kill -l "$sig")))) ;; *) fail "$sig: run exited $status: $(cat "$B/ct.err")";; esac
+        echo "$sig runtime-survived=$([ "$status" -ne 129 ] && [ "$status" -ne 143 ] && echo yes || echo no) left=$([ -e "$ROOT/$CID" ] && echo yes || echo no)"
+    done
+}
+
+test_lifecycle_run_early_signal() {
+    RES=$(sc_run_early_signal) || fail "scenario failed: $RES"
+    assert_eq "$RES" $'TERM runtime-survived=yes left=no\nHUP runtime-survived=yes left=no'
 }
 
 sc_run_detach() {

@@ -162,11 +162,36 @@ public static class ForegroundWait
     /// runs while `create` works. Blocking there alone changes nothing:
     /// signals still go to the main thread until <see cref="Run"/>.
     /// </summary>
-    public static void Prepare(ReadOnlySpan<int> forwarded)
+    public static unsafe void Prepare(ReadOnlySpan<int> forwarded)
     {
-        Abandon(WithSigchld(forwarded));
+        var set = WithSigchld(forwarded);
+        Abandon(set);
         GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        // Blocked in the main thread too from here on: a signal that comes
+        // while the container is being created stays pending, and Run
+        // forwards it once the container runs (as runc does), instead of
+        // killing the runtime halfway through create (TERM, HUP) or being
+        // lost (INT ignored in a background job: blocked signals queue).
+        SigSet old;
+        if (Libc.PthreadSigmask(WaitFlags.SIG_BLOCK, &set, &old) is var err and not 0)
+            throw new SyscallException("pthread_sigmask", err);
+        _beforePrepare = old;
         _prepared = true;
+    }
+
+    private static SigSet _beforePrepare;
+
+    /// <summary>
+    /// Undoes <see cref="Prepare"/>'s blocking in the calling thread, for a
+    /// caller that forwards signals with handlers instead (the terminal path):
+    /// what came meanwhile is delivered then.
+    /// </summary>
+    public static unsafe void Release()
+    {
+        if (!_prepared)
+            return;
+        var old = _beforePrepare;
+        Libc.PthreadSigmask(WaitFlags.SIG_SETMASK, &old, null);
     }
 
     private static SigSet WithSigchld(ReadOnlySpan<int> forwarded)

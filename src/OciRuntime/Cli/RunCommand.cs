@@ -48,6 +48,8 @@ internal static class RunCommand
 
     private static int WaitWithThreads(int pid, int consoleMaster)
     {
+        // The forwarding thread's handlers see only signals the threads let through.
+        ForegroundWait.Release();
         using var relay = consoleMaster >= 0 ? TerminalRelay.Start(consoleMaster) : null;
         using (SignalForwarder.Forward(pid))
             return ProcessControl.WaitChild(pid);
