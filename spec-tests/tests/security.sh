@@ -107,42 +107,53 @@ test_security_selinux_label_refused_when_host_has_none() {
 
 # ---------------------------------------------------------------- seccomp notify
 
-# A seccomp agent: takes one connection, saves the container process state,
-# answers every notification with EXDEV (18) until the container exits.
+# A seccomp agent: takes each connection (the container init's, then any
+# exec's) on a thread of its own, saves the process state it was sent (the
+# first in OUT, the Nth in OUT.N) and answers every notification with EXDEV
+# (18) until the process exits.
 write_agent() {
     cat > "$T/agent.py" <<'PY'
-import array, fcntl, os, socket, struct, sys
+import array, fcntl, os, socket, struct, sys, threading
 path, out = sys.argv[1], sys.argv[2]
 srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-srv.bind(path); srv.listen(1)
+srv.bind(path); srv.listen(4)
 open(out + ".ready", "w").write("1")
-conn, _ = srv.accept()
-fds = array.array("i")
-msg, anc, _, _ = conn.recvmsg(65536, socket.CMSG_SPACE(4))
-for level, kind, data in anc:
-    if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-        fds.frombytes(data[:4])
+
+def serve(conn, n):
+    fds = array.array("i")
+    msg, anc, _, _ = conn.recvmsg(65536, socket.CMSG_SPACE(4))
+    for level, kind, data in anc:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(data[:4])
+    while True:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        msg += chunk
+    name = out if n == 1 else "%s.%d" % (out, n)
+    with open(name + ".tmp", "wb") as f:
+        f.write(msg)
+    os.rename(name + ".tmp", name)
+    fd = fds[0]
+    RECV, SEND = 0xC0502100, 0xC0182101
+    while True:
+        req = bytearray(80)
+        try:
+            fcntl.ioctl(fd, RECV, req)
+        except OSError:
+            break
+        nid, pid, _, nr = struct.unpack_from("=QIIi", req)
+        resp = bytearray(struct.pack("=QqiI", nid, 0, -18, 0))
+        try:
+            fcntl.ioctl(fd, SEND, resp)
+        except OSError:
+            pass
+
+n = 0
 while True:
-    chunk = conn.recv(65536)
-    if not chunk:
-        break
-    msg += chunk
-with open(out, "wb") as f:
-    f.write(msg)
-fd = fds[0]
-RECV, SEND = 0xC0502100, 0xC0182101
-while True:
-    req = bytearray(80)
-    try:
-        fcntl.ioctl(fd, RECV, req)
-    except OSError:
-        break
-    nid, pid, _, nr = struct.unpack_from("=QIIi", req)
-    resp = bytearray(struct.pack("=QqiI", nid, 0, -18, 0))
-    try:
-        fcntl.ioctl(fd, SEND, resp)
-    except OSError:
-        pass
+    conn, _ = srv.accept()
+    n += 1
+    threading.Thread(target=serve, args=(conn, n), daemon=True).start()
 PY
 }
 
@@ -162,6 +173,33 @@ test_security_seccomp_notify_listener() {
     assert_contains "$out" "cross-device link"
     assert_eq "$(jq -c '[.ociVersion != null, .fds, .metadata, .state.id, .state.status, .pid == .state.pid]' "$T/agent.out")" \
         "[true,[\"seccompFd\"],\"meta-1\",\"$CID\",\"creating\",true]"
+}
+
+# An exec'd process under the same profile hands its own listener fd to the
+# agent, with the container's state and its own pid.
+test_security_seccomp_notify_listener_exec() {
+    command -v python3 > /dev/null || { log "python3 missing: not applicable"; return 0; }
+    new_env "$RUNTIME"
+    write_agent
+    python3 "$T/agent.py" "$T/agent.sock" "$T/agent.out" & local agent=$!
+    wait_file "$T/agent.out.ready"
+    cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "listenerPath": $p, "listenerMetadata": "meta-2",
+          "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_NOTIFY"}]}' --arg p "$T/agent.sock"
+    probe 'trap "exit 0" TERM; sleep 100 & wait'
+    create_ok
+    rt_ok start "$CID"
+    run_rt exec "$CID" sh -c 'mkdir /tmp/y 2>&1; echo "rc=$?"'
+    local exec_status=$status exec_out=$out exec_err=$err
+    local i=0
+    while [ ! -s "$T/agent.out.2" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+    # The agent goes first, whatever the outcome: it must not outlive the test.
+    kill "$agent" 2> /dev/null; wait "$agent" 2> /dev/null
+    rt_ok delete --force "$CID"
+    [ "$exec_status" -eq 0 ] || fail "exec exited $exec_status: $exec_err"
+    [ -s "$T/agent.out.2" ] || fail "the agent never heard of the exec'd process"
+    assert_contains "$exec_out" "cross-device link"
+    assert_eq "$(jq -c '[.fds, .metadata, .state.id, .state.status, .pid != .state.pid, .pid > 0]' "$T/agent.out.2")" \
+        "[[\"seccompFd\"],\"meta-2\",\"$CID\",\"running\",true,true]"
 }
 
 test_security_seccomp_notify_without_agent_fails_create() {

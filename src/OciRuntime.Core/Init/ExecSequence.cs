@@ -87,6 +87,8 @@ internal sealed class ExecSequence
     {
         if (_request.Seccomp is null || _plan.NoNewPrivileges != noNewPrivileges)
             return;
-        SeccompStep.Load(_request);
+        int notifyFd = SeccompStep.Load(_request);
+        if (notifyFd >= 0)
+            SeccompStep.HandOver(_socket, notifyFd);
     }
 }

@@ -213,30 +213,8 @@ internal sealed class InitSequence
             return;
         int notifyFd = SeccompStep.Load(_request);
         if (notifyFd >= 0)
-            HandOverNotifyFd(notifyFd);
+            SeccompStep.HandOver(_socket, notifyFd);
     }
-
-    /// <summary>
-    /// SCMP_ACT_NOTIFY: the runtime forwards the descriptor to the agent at
-    /// linux.seccomp.listenerPath and answers once it is sent; until then no
-    /// notified syscall may run here (the planner keeps ours off the list).
-    /// </summary>
-    private void HandOverNotifyFd(int notifyFd)
-    {
-        try
-        {
-            InitProcess.Send(_socket, new InitMessage { Type = "seccomp-fd" });
-            ScmRights.Send(_socket.Fd, "seccompFd"u8, notifyFd, "send seccomp notify fd to the runtime");
-        }
-        finally
-        {
-            Libc.Close(notifyFd);
-        }
-        var reply = InitProcess.Receive(_socket);
-        if (reply.Type == "error")
-            throw new RuntimeException(reply.Message ?? "seccomp agent unreachable");
-    }
-
 
     // Resolved before "ready" so that a missing executable fails `create`, as in runc.
     private void FindExecutable() => _executable = ExecutableResolver.Resolve(_processPlan.Args[0], _processPlan.PathEnv);

@@ -1,5 +1,6 @@
 using System;
 using OciRuntime.Core.Interop;
+using OciRuntime.Core.Linux;
 using OciRuntime.Core.Linux.Seccomp;
 
 namespace OciRuntime.Core.Init;
@@ -25,5 +26,27 @@ internal static class SeccompStep
         // execve are small.
         GC.TryStartNoGCRegion(NoGcBytes);
         return SeccompLoader.Load(request.Seccomp!);
+    }
+
+    /// <summary>
+    /// SCMP_ACT_NOTIFY: the runtime forwards the descriptor to the agent at
+    /// linux.seccomp.listenerPath and answers once it is sent; until then no
+    /// notified syscall may run here (the planner keeps ours off the list).
+    /// The container init and an exec'd process hand theirs over alike.
+    /// </summary>
+    public static void HandOver(SyncSocket socket, int notifyFd)
+    {
+        try
+        {
+            InitProcess.Send(socket, new InitMessage { Type = "seccomp-fd" });
+            ScmRights.Send(socket.Fd, "seccompFd"u8, notifyFd, "send seccomp notify fd to the runtime");
+        }
+        finally
+        {
+            Libc.Close(notifyFd);
+        }
+        var reply = InitProcess.Receive(socket);
+        if (reply.Type == "error")
+            throw new RuntimeException(reply.Message ?? "seccomp agent unreachable");
     }
 }

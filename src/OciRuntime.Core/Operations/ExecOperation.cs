@@ -107,7 +107,9 @@ public sealed class ExecOperation
                 };
                 socket.SendLarge(InitRequestCodec.Encode(request, SpecWriter.Write(execConfig)));
                 FaultInjection.Point("exec:after-request");
-                WaitReady(socket, options.ConsoleSocket);
+                // A notify agent is told of the exec'd process with the container's state (runtime.md).
+                var state = Container.HookState(container.Record.OciVersion, options.Id, ContainerStatus.Running, container.Record.InitPid, container.Record.Bundle, container.Record.Annotations);
+                WaitReady(socket, options.ConsoleSocket, config.Linux?.Seccomp, pid, state);
                 FaultInjection.Point("exec:after-ready");
             }
             catch
@@ -128,7 +130,7 @@ public sealed class ExecOperation
         FaultInjection.Point("exec:after-pid-file");
     }
 
-    private void WaitReady(SyncSocket socket, string? consoleSocket)
+    private void WaitReady(SyncSocket socket, string? consoleSocket, Spec.Seccomp? profile, int pid, string state)
     {
         while (true)
         {
@@ -143,6 +145,10 @@ public sealed class ExecOperation
                     throw new RuntimeException(msg.Message ?? "exec failed");
                 case "console":
                     ConsoleMaster = ConsoleHandoff.Receive(socket, consoleSocket);
+                    break;
+                case "seccomp-fd":
+                    SeccompListener.Forward(socket.Fd, profile, pid, state,
+                        error => InitProcess.Send(socket, new InitMessage { Type = error is null ? "seccomp-done" : "error", Message = error }));
                     break;
                 default:
                     throw new RuntimeException($"exec init: unexpected message \"{msg.Type}\"");
