@@ -157,17 +157,23 @@ while True:
 PY
 }
 
+# start_agent METADATA: the agent listening on $T/agent.sock (its pid in
+# AGENT) and a profile that sends mkdir to it with METADATA.
+start_agent() {
+    write_agent
+    python3 "$T/agent.py" "$T/agent.sock" "$T/agent.out" & AGENT=$!
+    wait_file "$T/agent.out.ready"
+    cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "listenerPath": $p, "listenerMetadata": $m,
+          "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_NOTIFY"}]}' --arg p "$T/agent.sock" --arg m "$1"
+}
+
 test_security_seccomp_notify_listener() {
     command -v python3 > /dev/null || { log "python3 missing: not applicable"; return 0; }
     new_env "$RUNTIME"
-    write_agent
-    python3 "$T/agent.py" "$T/agent.sock" "$T/agent.out" & local agent=$!
-    wait_file "$T/agent.out.ready"
-    cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "listenerPath": $p, "listenerMetadata": "meta-1",
-          "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_NOTIFY"}]}' --arg p "$T/agent.sock"
+    start_agent meta-1
     probe 'mkdir /tmp/x 2>&1; echo "rc=$?"'
     run_ct
-    kill "$agent" 2> /dev/null; wait "$agent" 2> /dev/null
+    kill "$AGENT" 2> /dev/null; wait "$AGENT" 2> /dev/null
     [ "$status" -eq 0 ] || fail "run exited $status: $err"
     assert_contains "$out" "rc=1"
     assert_contains "$out" "cross-device link"
@@ -180,11 +186,7 @@ test_security_seccomp_notify_listener() {
 test_security_seccomp_notify_listener_exec() {
     command -v python3 > /dev/null || { log "python3 missing: not applicable"; return 0; }
     new_env "$RUNTIME"
-    write_agent
-    python3 "$T/agent.py" "$T/agent.sock" "$T/agent.out" & local agent=$!
-    wait_file "$T/agent.out.ready"
-    cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "listenerPath": $p, "listenerMetadata": "meta-2",
-          "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_NOTIFY"}]}' --arg p "$T/agent.sock"
+    start_agent meta-2
     probe 'trap "exit 0" TERM; sleep 100 & wait'
     create_ok
     rt_ok start "$CID"
@@ -193,7 +195,7 @@ test_security_seccomp_notify_listener_exec() {
     local i=0
     while [ ! -s "$T/agent.out.2" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
     # The agent goes first, whatever the outcome: it must not outlive the test.
-    kill "$agent" 2> /dev/null; wait "$agent" 2> /dev/null
+    kill "$AGENT" 2> /dev/null; wait "$AGENT" 2> /dev/null
     rt_ok delete --force "$CID"
     [ "$exec_status" -eq 0 ] || fail "exec exited $exec_status: $exec_err"
     [ -s "$T/agent.out.2" ] || fail "the agent never heard of the exec'd process"
