@@ -19,6 +19,34 @@ podman_image() {
     pd import -q "$T/rootfs.tar" "$IMG" > /dev/null || fail "podman import failed"
 }
 
+# The engines make parent cgroups of their own (podman: libpod_parent and
+# libpod_parent/conmon; containerd: one named after its namespace) and leave
+# them, with runc as with this runtime. note_engine_cgroups NAME... records
+# which of them exist before the test; drop_engine_cgroups removes, empty
+# ones only, those the test brought into being.
+note_engine_cgroups() {
+    local n d
+    for n in "$@"; do
+        for d in /sys/fs/cgroup/*/"$n" /sys/fs/cgroup/"$n"; do
+            [ -d "$d" ] && echo "$d"
+        done
+        echo "want $n"
+    done > "$T/engine-cgroups"
+}
+
+drop_engine_cgroups() {
+    [ -f "$T/engine-cgroups" ] || return 0
+    local n d
+    for n in $(awk '$1 == "want" {print $2}' "$T/engine-cgroups"); do
+        for d in /sys/fs/cgroup/*/"$n" /sys/fs/cgroup/"$n"; do
+            [ -d "$d" ] || continue
+            grep -qxF "$d" "$T/engine-cgroups" && continue
+            find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
+        done
+    done
+    return 0
+}
+
 podman_cleanup() {
     [ -d "$T/podman" ] || return 0
     local rt
@@ -29,6 +57,7 @@ podman_cleanup() {
     # podman with cgroupfs leaves each container's libpod-ID cgroup behind,
     # with runc as with this runtime; rmdir takes only the empty ones.
     find /sys/fs/cgroup/*/libpod_parent /sys/fs/cgroup/libpod_parent -mindepth 1 -depth -type d -name 'libpod-*' -exec rmdir {} + 2>/dev/null
+    drop_engine_cgroups
     umount -R "$T/podman/root" "$T/podman/run" 2>/dev/null
     return 0
 }
@@ -80,6 +109,7 @@ sc_podman() {
 
 test_engines_podman() {
     command -v podman > /dev/null || fail "podman not installed (make deps)"
+    note_engine_cgroups libpod_parent
     trap 'rc=$?; podman_cleanup; teardown_test $rc' EXIT
     podman_image
     oracle_same sc_podman
@@ -160,6 +190,7 @@ ctd_cleanup() {
         rmdir "$root/spec" 2>/dev/null
     done < "$T/envs"
     grep -F " $CTD" /proc/self/mountinfo | awk '{print $5}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null; done
+    drop_engine_cgroups
     return 0
 }
 
@@ -220,6 +251,7 @@ sc_containerd() {
 
 test_engines_containerd() {
     command -v containerd > /dev/null || fail "containerd not installed (make deps)"
+    note_engine_cgroups spec
     trap 'rc=$?; ctd_cleanup; teardown_test $rc' EXIT
     ctd_start
     oracle_same sc_containerd
