@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OciRuntime.Core.Validation;
 using static OciRuntime.Core.Spec.SpecReader;
 
 namespace OciRuntime.Core.Init;
@@ -17,43 +17,15 @@ public static class InitMessageCodec
     {
         var text = new StringBuilder(32 + (message.Message?.Length ?? 0));
         text.Append("{\"type\":");
-        Quote(text, message.Type);
+        JsonSchemaText.AppendQuoted(text, message.Type);
         if (message.Message is not null)
         {
             text.Append(",\"message\":");
-            Quote(text, message.Message);
+            JsonSchemaText.AppendQuoted(text, message.Message);
         }
         text.Append('}');
+        // A lone surrogate becomes U+FFFD here, as UTF-8 has no form for it.
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    /// <summary>A JSON string (RFC 8259 section 7): quotes, backslashes and control characters escaped; a lone surrogate becomes U+FFFD, as UTF-8 encoding would make it.</summary>
-    internal static void Quote(StringBuilder text, string value)
-    {
-        text.Append('"');
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                default:
-                    bool lone = char.IsHighSurrogate(c) ? i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])
-                        : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1]));
-                    if (lone)
-                        text.Append('\uFFFD');
-                    else if (c < 0x20)
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else
-                        text.Append(c);
-                    break;
-            }
-        }
-        text.Append('"');
     }
 
     public static InitMessage Decode(ReadOnlySpan<byte> json) => Read(json, "init message", ReadMessage) ?? new InitMessage();
