@@ -1,8 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
-using System.Text;
 using OciRuntime.Core.Interop;
 using OciRuntime.Core.Linux;
 using OciRuntime.Core.Planning;
@@ -93,52 +92,25 @@ public static class InitLauncher
     /// (and the exec FIFO at <paramref name="fifoTarget"/> unless <paramref name="fifoFd"/> is -1),
     /// default signal dispositions and a minimal environment.
     /// </summary>
-    internal static unsafe int Spawn(string executable, int childFd, int target, int fifoFd, int fifoTarget)
+    internal static int Spawn(string executable, int childFd, int target, int fifoFd, int fifoTarget)
     {
         // dup2(fd, fd) would keep FD_CLOEXEC set, and a source sitting on the
         // other's target would be overwritten: move both above the targets first.
         int fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup sync socket");
         // exec has no FIFO (fifoFd -1): nothing is placed at fifoTarget.
         int fifo = fifoFd < 0 ? -1 : SyscallException.Check(Libc.Fcntl(fifoFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup exec fifo");
-        byte* actions = stackalloc byte[256];
-        byte* attr = stackalloc byte[1024];
-        byte* sigset = stackalloc byte[128];
-        Libc.PosixSpawnFileActionsInit(actions);
-        Libc.PosixSpawnAttrInit(attr);
-        var strings = new nint[4];
         try
         {
-            Libc.PosixSpawnFileActionsAddDup2(actions, fd, target);
-            if (fifo >= 0)
-                Libc.PosixSpawnFileActionsAddDup2(actions, fifo, fifoTarget);
-            // The runtime ignores SIGPIPE and blocks some signals; the container
-            // must start with default dispositions and an empty mask.
-            Libc.SigFillSet(sigset);
-            Libc.PosixSpawnAttrSetSigDefault(attr, sigset);
-            Libc.SigEmptySet(sigset);
-            Libc.PosixSpawnAttrSetSigMask(attr, sigset);
-            Libc.PosixSpawnAttrSetFlags(attr, Libc.POSIX_SPAWN_SETSIGDEF | Libc.POSIX_SPAWN_SETSIGMASK);
-
-            strings[0] = Marshal.StringToCoTaskMemUTF8("ociruntime");
-            strings[1] = Marshal.StringToCoTaskMemUTF8("init");
             // A minimal environment: the init's .NET runtime must not pick up
             // DOTNET_* settings or anything else of the caller's environment.
-            strings[2] = Marshal.StringToCoTaskMemUTF8($"{SyncEnv}={target}");
-            nint* argv = stackalloc nint[3] { strings[0], strings[1], 0 };
-            strings[3] = Lifecycle.FaultInjection.EnvironmentEntry is { } fault ? Marshal.StringToCoTaskMemUTF8(fault) : 0;
-            nint* envp = stackalloc nint[3] { strings[2], strings[3], 0 };
-            int rc = Libc.PosixSpawn(out int pid, executable, actions, attr, argv, envp);
-            if (rc != 0)
-                throw new SyscallException("spawn `/proc/self/exe init`", rc);
-            return pid;
+            var env = new List<string> { $"{SyncEnv}={target}" };
+            if (Lifecycle.FaultInjection.EnvironmentEntry is { } fault)
+                env.Add(fault);
+            (int, int)[] dups = fifo < 0 ? [(fd, target)] : [(fd, target), (fifo, fifoTarget)];
+            return ChildProcess.Spawn(executable, ["ociruntime", "init"], env, dups, "spawn `/proc/self/exe init`");
         }
         finally
         {
-            foreach (var s in strings)
-                if (s != 0)
-                    Marshal.FreeCoTaskMem(s);
-            Libc.PosixSpawnFileActionsDestroy(actions);
-            Libc.PosixSpawnAttrDestroy(attr);
             Libc.Close(fd);
             if (fifo >= 0)
                 Libc.Close(fifo);

@@ -37,13 +37,12 @@ public static class ChildProcess
     {
         var fds = new List<int>();
         int inR = -1, inW = -1, outR = -1, outW = -1, errR = -1, errW = -1, pidfd = -1;
-        var strings = new List<nint>();
         try
         {
             (inR, inW) = Pipe(fds);
             (outR, outW) = Pipe(fds);
             (errR, errW) = Pipe(fds);
-            int pid = Spawn(path, argv, env ?? CurrentEnvironment(), inR, outW, errW, strings);
+            int pid = Spawn(path, argv, env ?? CurrentEnvironment(), [(inR, 0), (outW, 1), (errW, 2)], $"start `{path}`");
             foreach (var fd in new[] { inR, outW, errW })
             {
                 Libc.Close(fd);
@@ -60,8 +59,6 @@ public static class ChildProcess
         {
             foreach (var fd in fds)
                 Libc.Close(fd);
-            foreach (var s in strings)
-                Marshal.FreeCoTaskMem(s);
         }
     }
 
@@ -160,9 +157,7 @@ public static class ChildProcess
                 }
             }
         }
-        int code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
-        int signal = (status & 0x7f) == 0 ? 0 : status & 0x7f;
-        return new Result(code, signal, timedOut, Encoding.UTF8.GetString(stdout.GetBuffer(), 0, (int)stdout.Length), Encoding.UTF8.GetString(stderr.GetBuffer(), 0, (int)stderr.Length));
+        return new Result(ProcessControl.ExitCode(status), status & 0x7f, timedOut, Encoding.UTF8.GetString(stdout.GetBuffer(), 0, (int)stdout.Length), Encoding.UTF8.GetString(stderr.GetBuffer(), 0, (int)stderr.Length));
     }
 
     /// <returns>Bytes written, or -1 when the child closed its stdin (EPIPE: not its failure).</returns>
@@ -247,19 +242,26 @@ public static class ChildProcess
         return list;
     }
 
-    private static unsafe int Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> env, int stdin, int stdout, int stderr, List<nint> strings)
+    /// <summary>
+    /// posix_spawn (posix_spawnp for a name without '/') of <paramref name="argv"/>
+    /// with exactly <paramref name="env"/>, each (From, To) pair dup2'd in the
+    /// child, default signal dispositions and an empty signal mask: the
+    /// runtime blocks or ignores some signals, what it starts begins clean.
+    /// The sources must not sit on any target.
+    /// </summary>
+    /// <param name="what">The error's subject, e.g. "spawn `/proc/self/exe init`".</param>
+    internal static unsafe int Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> env, ReadOnlySpan<(int From, int To)> dups, string what)
     {
         byte* actions = stackalloc byte[256];
         byte* attr = stackalloc byte[1024];
         byte* sigset = stackalloc byte[128];
         Libc.PosixSpawnFileActionsInit(actions);
         Libc.PosixSpawnAttrInit(attr);
+        var strings = new List<nint>();
         try
         {
-            Libc.PosixSpawnFileActionsAddDup2(actions, stdin, 0);
-            Libc.PosixSpawnFileActionsAddDup2(actions, stdout, 1);
-            Libc.PosixSpawnFileActionsAddDup2(actions, stderr, 2);
-            // The runtime blocks or ignores some signals; a helper starts clean.
+            foreach (var (from, to) in dups)
+                Libc.PosixSpawnFileActionsAddDup2(actions, from, to);
             Libc.SigFillSet(sigset);
             Libc.PosixSpawnAttrSetSigDefault(attr, sigset);
             Libc.SigEmptySet(sigset);
@@ -279,12 +281,14 @@ public static class ChildProcess
                     ? Libc.PosixSpawn(out pid, path, actions, attr, a, e)
                     : Libc.PosixSpawnP(out pid, path, actions, attr, a, e);
                 if (rc != 0)
-                    throw new SyscallException($"start `{path}`", rc);
+                    throw new SyscallException(what, rc);
                 return pid;
             }
         }
         finally
         {
+            foreach (var str in strings)
+                Marshal.FreeCoTaskMem(str);
             Libc.PosixSpawnFileActionsDestroy(actions);
             Libc.PosixSpawnAttrDestroy(attr);
         }
