@@ -130,15 +130,8 @@ public static class ForegroundWait
     {
         foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
         {
-            string status;
-            try
-            {
-                status = File.ReadAllText(Path.Combine(task, "status"));
-            }
-            catch (IOException)
-            {
+            if (Lifecycle.SmallFile.TryReadText(Path.Combine(task, "status")) is not { } status)
                 continue; // a thread that has exited meanwhile
-            }
             int at = status.IndexOf("\nSigBlk:", StringComparison.Ordinal);
             if (at < 0)
                 return false;
