@@ -265,15 +265,7 @@ internal sealed class JsonSchemaCompiler
     {
         foreach (var node in _nodes.Values)
         {
-            var current = node;
-            for (int hops = 0; current.Ref is not null; hops++)
-            {
-                if (hops > 64)
-                {
-                    throw new InvalidOperationException($"schema `{node.Location}`: $ref chain never reaches a schema");
-                }
-                current = current.Ref;
-            }
+            Target(node);
         }
     }
 
