@@ -41,4 +41,17 @@ public sealed record InitRequest
     /// unshares it, so that the namespace is rooted at the container's cgroup.
     /// </summary>
     public bool UnshareCgroupNamespace { get; init; }
+    /// <summary>
+    /// The files (ICgroupManager.SelfJoinFiles) the init writes "0" to at its
+    /// late join, through descriptors the runtime sends once the cgroup
+    /// exists ("cgroupfds N", before the rootfs mounts, which bind the
+    /// container's cgroup directories).
+    /// </summary>
+    public string[] CgroupSelfJoin { get; init; } = [];
+    /// <summary>
+    /// The runtime writes the init's pid to cgroup.procs where the self-join
+    /// does not reach (v2, hybrid, systemd): the init then asks for it
+    /// ("cgroup", or "hooks") or gets it at "ready".
+    /// </summary>
+    public bool CgroupRuntimeJoin { get; init; }
 }

@@ -45,6 +45,11 @@ public static class InitRequestCodec
             if (request.CgroupMembership is { } membership)
                 w.WriteString("cgroupMembership"u8, membership);
             w.WriteBoolean("unshareCgroupNamespace"u8, request.UnshareCgroupNamespace);
+            w.WriteStartArray("cgroupSelfJoin"u8);
+            foreach (var file in request.CgroupSelfJoin)
+                w.WriteStringValue(file);
+            w.WriteEndArray();
+            w.WriteBoolean("cgroupRuntimeJoin"u8, request.CgroupRuntimeJoin);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -73,6 +78,8 @@ public static class InitRequestCodec
               : Is(ref r, "exec"u8) ? x with { Exec = Bool(ref r) }
               : Is(ref r, "cgroupMembership"u8) ? x with { CgroupMembership = Str(ref r) }
               : Is(ref r, "unshareCgroupNamespace"u8) ? x with { UnshareCgroupNamespace = Bool(ref r) }
+              : Is(ref r, "cgroupSelfJoin"u8) ? x with { CgroupSelfJoin = Strings(ref r) ?? [] }
+              : Is(ref r, "cgroupRuntimeJoin"u8) ? x with { CgroupRuntimeJoin = Bool(ref r) }
               : Skip(ref r, x);
         return x;
     }

@@ -33,6 +33,8 @@ internal sealed class InitSequence
     private int _fifoFd = -1;
     private int _procFdDir = -1;
     private IReadOnlyDictionary<string, Microsoft.Win32.SafeHandles.SafeFileHandle>? _idmapped;
+    private Microsoft.Win32.SafeHandles.SafeFileHandle[] _cgroupFiles = [];
+    private bool _joined;
 
     public List<string> Warnings { get; } = new();
     private string _executable = "";
@@ -49,6 +51,9 @@ internal sealed class InitSequence
         ("plan", Plan),
         ("oom_score_adj", OomScoreAdj),
         ("receive idmapped mounts", ReceiveIdmappedMounts),
+        // The runtime creates the cgroup while this process starts; the
+        // rootfs mounts below bind its directories.
+        ("receive cgroup", ReceiveCgroupFiles),
         // As late as a new cgroup namespace allows: it is rooted where the init
         // is when it unshares, and the cgroup mounts below must see that root.
         ("cgroup namespace", CgroupNamespace),
@@ -129,14 +134,48 @@ internal sealed class InitSequence
     // Id-mapped trees are prepared by the runtime, which holds the host privileges they need.
     private void ReceiveIdmappedMounts() => _idmapped = IdmappedMounts.Receive(_socket, _rootfsPlan);
 
+    private void ReceiveCgroupFiles() =>
+        _cgroupFiles = FdChannel.Receive(_socket, "cgroupfds", _request.CgroupSelfJoin.Length, "cgroup files");
+
+    /// <summary>
+    /// Moves this thread into the container's cgroup: itself, through the
+    /// runtime's descriptors (see ICgroupManager.SelfJoinFiles), and where
+    /// that does not reach, by asking the runtime ("cgroup") when
+    /// <paramref name="confirmed"/>, else at "hooks" or "ready". This thread
+    /// mounts, runs the hooks and calls execve; the .NET runtime's other
+    /// threads end at execve.
+    /// </summary>
+    private void JoinCgroup(bool confirmed)
+    {
+        if (_joined)
+            return;
+        _joined = true;
+        for (int i = 0; i < _cgroupFiles.Length; i++)
+        {
+            using var file = _cgroupFiles[i];
+            unsafe
+            {
+                byte self = (byte)'0';
+                if (Libc.Write((int)file.DangerousGetHandle(), &self, 1) < 0)
+                    throw new SyscallException($"join the container's cgroup: write `{_request.CgroupSelfJoin[i]}`", Libc.Errno);
+            }
+        }
+        _cgroupFiles = [];
+        if (confirmed && _request.CgroupRuntimeJoin)
+        {
+            InitProcess.Send(_socket, new InitMessage { Type = "cgroup" });
+            var reply = InitProcess.Receive(_socket);
+            if (reply.Type == "error")
+                throw new RuntimeException(reply.Message ?? "joining the container's cgroup failed");
+        }
+    }
+
     private void CgroupNamespace()
     {
         if (!_request.UnshareCgroupNamespace)
             return;
-        InitProcess.Send(_socket, new InitMessage { Type = "cgroup" });
-        var reply = InitProcess.Receive(_socket);
-        if (reply.Type == "error")
-            throw new RuntimeException(reply.Message ?? "joining the container's cgroup failed");
+        // A new cgroup namespace is rooted where this thread is when it unshares.
+        JoinCgroup(confirmed: true);
         // Only this thread changes namespace (the process is multi-threaded),
         // and it is the one that mounts, spawns hooks and calls execve.
         SyscallException.Check(Libc.Unshare((int)NamespaceKind.Cgroup), "unshare cgroup namespace");
@@ -148,7 +187,16 @@ internal sealed class InitSequence
 
     private void RuntimeHooks()
     {
-        // prestart and createRuntime run in the runtime's namespaces, by the parent.
+        // As late as the hooks allow: what this process faulted in before
+        // stays charged to the runtime's cgroup, not the container's.
+        JoinCgroup(confirmed: false);
+        // prestart and createRuntime run in the runtime's namespaces, by the
+        // parent, which also completes the join first (createContainer hooks,
+        // next, run in the cgroup too); without hooks the runtime completes
+        // the join at "ready".
+        bool hooks = _config.Hooks is { } h && (h.Prestart is { Length: > 0 } || h.CreateRuntime is { Length: > 0 } || h.CreateContainer is { Length: > 0 });
+        if (!hooks)
+            return;
         InitProcess.Send(_socket, new InitMessage { Type = "hooks" });
         var reply = InitProcess.Receive(_socket);
         if (reply.Type == "error")

@@ -20,6 +20,8 @@ public sealed class SyncSocket : IDisposable
     // per message was a measurable share of both processes' allocations.
     private byte[]? _buffer;
 
+    private const int Econnreset = 104;
+
     public SyncSocket(int fd) => _fd = fd;
 
     public int Fd => _fd;
@@ -60,9 +62,11 @@ public sealed class SyncSocket : IDisposable
                 n = Libc.Recv(_fd, p, (nuint)buf.Length, 0);
             } while (n < 0 && Libc.Errno == Flags.EINTR);
         }
-        if (n < 0)
+        // A peer that died with messages of ours unread resets the
+        // connection instead of closing it: gone all the same.
+        if (n < 0 && Libc.Errno != Econnreset)
             throw new SyscallException("receive from sync socket", Libc.Errno);
-        if (n == 0)
+        if (n <= 0)
             return null;
         return buf.AsSpan(0, (int)n).ToArray();
     }

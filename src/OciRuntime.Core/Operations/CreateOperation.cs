@@ -75,16 +75,13 @@ public sealed class CreateOperation
             FaultInjection.Point("create:after-provisional-state");
             var fifo = _store.CreateExecFifo(options.Id);
             FaultInjection.Point("create:after-fifo");
-            cgroup.Create();
-            cgroupCreated = true;
-            cgroup.ApplyResources(cgroupSettings);
-            FaultInjection.Point("create:after-cgroup");
-            if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
-                _log?.LogWarning("device rules are not enforced: no devices cgroup controller, or no permission to attach a device filter");
 
             if (options.StayParent)
                 ChildSubreaper.Enable();
 
+            // The init is started before the cgroup exists: its exec, bootstrap
+            // and .NET start overlap with the cgroup work below, and it waits
+            // for the cgroup ("cgroupfds") only before the rootfs mounts.
             bool unshareCgroupNs = nsPlan.Creates(NamespaceKind.Cgroup);
             int fifoFd = SyscallException.Check(Libc.Open(fifo, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
             try
@@ -100,6 +97,7 @@ public sealed class CreateOperation
             }
             FaultInjection.Point("create:after-spawn");
             _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid) with { SystemdCgroup = options.SystemdCgroup });
+            var selfJoin = cgroup.SelfJoinFiles;
             var request = new InitRequest
             {
                 Config = config,
@@ -115,26 +113,41 @@ public sealed class CreateOperation
                 HookState = Container.HookState(config.OciVersion, options.Id, ContainerStatus.Creating, initPid, bundle, config.Annotations),
                 CgroupMembership = HostCgroupProbe.MembershipAfterJoin(File.ReadAllText("/proc/self/cgroup"), File.ReadAllText("/proc/self/mountinfo"), cgroup.Paths),
                 UnshareCgroupNamespace = unshareCgroupNs,
+                CgroupSelfJoin = [.. selfJoin],
+                CgroupRuntimeJoin = cgroup.JoinsBeyondSelfJoin,
             };
             socket.SendLarge(InitRequestCodec.Encode(request, loaded.Raw));
             IdmappedMounts.Send(socket, rootfsPlan, initPid);
             FaultInjection.Point("create:after-request");
+
+            cgroup.Create();
+            cgroupCreated = true;
+            cgroup.ApplyResources(cgroupSettings);
+            FaultInjection.Point("create:after-cgroup");
+            if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
+                _log?.LogWarning("device rules are not enforced: no devices cgroup controller, or no permission to attach a device filter");
+            SendSelfJoinFiles(socket, selfJoin);
+
+            // What the state record needs and does not depend on the init's
+            // setup, while the init works.
+            StoredConfig.Save(_store, options.Id, loaded.Raw);
+            var startTime = StatusDeriver.Host.StartTimeOf(initPid) ?? 0;
+            var owner = Owner.Current();
             var warnings = WaitReady(socket, request.HookState, config.Hooks, config.Linux?.Seccomp, initPid, options.ConsoleSocket, cgroup);
             if (warnings is not null)
                 _log?.LogWarning("{Warnings}", warnings);
 
             FaultInjection.Point("create:after-ready");
-            StoredConfig.Save(_store, options.Id, loaded.Raw);
             _store.Save(new ContainerRecord
             {
                 OciVersion = config.OciVersion,
                 Id = options.Id,
                 InitPid = initPid,
-                InitStartTime = StatusDeriver.Host.StartTimeOf(initPid) ?? 0,
+                InitStartTime = startTime,
                 Bundle = bundle,
                 Rootfs = rootfs,
                 Created = Rfc3339.Nano(DateTime.UtcNow),
-                Owner = Owner.Current(),
+                Owner = owner,
                 Annotations = config.Annotations,
                 CgroupsPath = cgroup is SkippedCgroup ? null : cgroupsPath,
                 SystemdCgroup = options.SystemdCgroup,
@@ -167,6 +180,40 @@ public sealed class CreateOperation
         }
     }
 
+    /// <summary>
+    /// The descriptors the init joins its cgroup through ("cgroupfds N",
+    /// possibly none). Opened here: the kernel checks the opener's
+    /// credentials, and the init may be an unprivileged user in its namespace.
+    /// </summary>
+    private static void SendSelfJoinFiles(SyncSocket socket, System.Collections.Generic.IReadOnlyList<string> files)
+    {
+        var fds = new int[files.Count];
+        Array.Fill(fds, -1);
+        try
+        {
+            for (int i = 0; i < files.Count; i++)
+                fds[i] = SyscallException.Check(Libc.Open(files[i], Flags.O_WRONLY | Flags.O_CLOEXEC, 0), $"open `{files[i]}`");
+            try
+            {
+                FdChannel.Send(socket, "cgroupfds", fds);
+            }
+            catch (SyscallException)
+            {
+                // The init failed meanwhile and is gone: its reason is in the socket.
+                var msg = InitProcess.Receive(socket, "container init exited before it was ready");
+                if (msg.Type == "error")
+                    throw new RuntimeException(msg.Message ?? "container init failed");
+                throw;
+            }
+        }
+        finally
+        {
+            foreach (var fd in fds)
+                if (fd >= 0)
+                    Libc.Close(fd);
+        }
+    }
+
     /// <returns>Warnings the init collected, if any.</returns>
     private string? WaitReady(SyncSocket socket, string hookState, Hooks? hooks, Spec.Seccomp? seccomp, int initPid, string? consoleSocket, ICgroupManager cgroup)
     {
@@ -179,12 +226,14 @@ public sealed class CreateOperation
             // start and decoded request do not count against the container's
             // limits. Before the runtime hooks (they see the init in its cgroup,
             // as with runc) or "ready" (the user process never runs outside it).
-            if (joined)
+            // The init has moved itself through SelfJoinFiles by then; what
+            // is left (v2, systemd, a hybrid host's unified hierarchy) is here.
+            if (joined || !cgroup.JoinsBeyondSelfJoin)
                 return;
             joined = true;
             try
             {
-                cgroup.AddProcess(initPid);
+                cgroup.AddProcess(initPid, exceptSelfJoined: true);
             }
             catch (SyscallException e)
             {

@@ -253,7 +253,7 @@ public static partial class SpecReader
         }
     }
 
-    private static string[]? Strings(ref Utf8JsonReader r) => Array<string>(ref r, Str);
+    internal static string[]? Strings(ref Utf8JsonReader r) => Array<string>(ref r, Str);
 
     private static uint[]? U32Array(ref Utf8JsonReader r)
     {

@@ -132,6 +132,51 @@ public class CgroupManagerTests
     }
 
     [Test]
+    public void SelfJoinCoversTheV1HierarchiesThroughTasks()
+    {
+        using var fs = FakeCgroupFs.Hybrid();
+        var m = Open(fs, "/c1");
+        Assert.That(m.SelfJoinFiles, Is.EquivalentTo(new[]
+        {
+            "blkio/c1/tasks", "cpu,cpuacct/c1/tasks", "cpuset/c1/tasks", "devices/c1/tasks", "freezer/c1/tasks",
+            "memory/c1/tasks", "net_cls,net_prio/c1/tasks", "pids/c1/tasks", "systemd/c1/tasks",
+        }.Select(fs.FullPath)));
+        // The unified hierarchy has no per-thread moves for a domain cgroup: the runtime writes it.
+        Assert.That(m.JoinsBeyondSelfJoin, Is.True);
+        m.Create();
+        fs.Writes.Clear();
+        m.AddProcess(4242, exceptSelfJoined: true);
+        Assert.That(fs.Writes, Is.EqualTo(new[] { ("unified/c1/cgroup.procs", "4242") }));
+    }
+
+    [Test]
+    public void SelfJoinAloneOnV1()
+    {
+        using var fs = FakeCgroupFs.V1();
+        var m = Open(fs, "/c1");
+        Assert.That(m.SelfJoinFiles, Has.Count.EqualTo(9));
+        Assert.That(m.SelfJoinFiles, Has.All.EndsWith("/c1/tasks"));
+        Assert.That(m.JoinsBeyondSelfJoin, Is.False);
+        m.Create();
+        fs.Writes.Clear();
+        m.AddProcess(4242, exceptSelfJoined: true);
+        Assert.That(fs.Writes, Is.Empty);
+    }
+
+    [Test]
+    public void NoSelfJoinOnV2()
+    {
+        using var fs = FakeCgroupFs.V2();
+        var m = Open(fs, "/a/b");
+        Assert.That(m.SelfJoinFiles, Is.Empty);
+        Assert.That(m.JoinsBeyondSelfJoin, Is.True);
+        m.Create();
+        fs.Writes.Clear();
+        m.AddProcess(7, exceptSelfJoined: true);
+        Assert.That(fs.Writes, Is.EqualTo(new[] { ("a/b/cgroup.procs", "7") }));
+    }
+
+    [Test]
     public void AddProcessOnV2WritesTheUnifiedDirectory()
     {
         using var fs = FakeCgroupFs.V2();

@@ -33,6 +33,8 @@ public class InitRequestCodecTests
         Exec = exec,
         CgroupMembership = "12:memory:/ocirt/c1\n0::/ocirt/c1\n",
         UnshareCgroupNamespace = true,
+        CgroupSelfJoin = ["/sys/fs/cgroup/cpu,cpuacct/c1/tasks", "/sys/fs/cgroup/memory/a \"b\"/tasks"],
+        CgroupRuntimeJoin = true,
     };
 
     private static void AssertCarried(InitRequest sent, InitRequest received)

@@ -27,8 +27,8 @@ public class IdmappedMountTransferTests
             File.WriteAllText(Path.Combine(dir, "two"), "22");
             using var one = File.OpenHandle(Path.Combine(dir, "one"));
             using var two = File.OpenHandle(Path.Combine(dir, "two"));
-            MountFdChannel.Send(a, [(int)one.DangerousGetHandle(), (int)two.DangerousGetHandle()]);
-            var got = MountFdChannel.Receive(b, 2);
+            FdChannel.Send(a, "mountfds", [(int)one.DangerousGetHandle(), (int)two.DangerousGetHandle()]);
+            var got = FdChannel.Receive(b, "mountfds", 2, "id-mapped mounts");
             try
             {
                 Assert.That(got.Select(h => RandomAccess.GetLength(h)), Is.EqualTo(new long[] { 1, 2 }));
@@ -54,8 +54,8 @@ public class IdmappedMountTransferTests
         var (a, b) = SyncSocket.CreatePair();
         try
         {
-            MountFdChannel.Send(a, []);
-            Assert.That(Assert.Throws<RuntimeException>(() => MountFdChannel.Receive(b, 1))!.Message, Does.Contain("expected 1 id-mapped mounts"));
+            FdChannel.Send(a, "mountfds", []);
+            Assert.That(Assert.Throws<RuntimeException>(() => FdChannel.Receive(b, "mountfds", 1, "id-mapped mounts"))!.Message, Does.Contain("expected 1 id-mapped mounts"));
         }
         finally
         {

@@ -65,7 +65,9 @@ public class RootlessTests
         public CgroupMode Mode => mode;
         public IReadOnlyDictionary<string, string> Paths => new Dictionary<string, string> { [""] = dir };
         public void Create() { }
-        public void AddProcess(int pid) { }
+        public void AddProcess(int pid, bool exceptSelfJoined = false) { }
+        public IReadOnlyList<string> SelfJoinFiles => [];
+        public bool JoinsBeyondSelfJoin => false;
         public DeviceEnforcement ApplyDevices(IReadOnlyList<DeviceCgroup> rules) => DeviceEnforcement.Enforced;
         public IReadOnlyList<int> Pids() => [];
         public bool IsFrozen() => false;

@@ -248,11 +248,17 @@ public sealed class CgroupManager : ICgroupManager
         }
     }
 
-    public void AddProcess(int pid)
+    public void AddProcess(int pid, bool exceptSelfJoined = false)
     {
-        foreach (var (_, dir) in _dirs)
-            _files.WriteFile(Join(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (hierarchy, dir) in _dirs)
+            if (!exceptSelfJoined || hierarchy.IsUnified)
+                _files.WriteFile(Join(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    public IReadOnlyList<string> SelfJoinFiles =>
+        _dirs.Where(d => !d.Hierarchy.IsUnified).Select(d => _files.FullPath(Join(d.Dir, "tasks"))).ToList();
+
+    public bool JoinsBeyondSelfJoin => _dirs.Any(d => d.Hierarchy.IsUnified);
 
     public DeviceEnforcement ApplyDevices(IReadOnlyList<DeviceCgroup> rules)
     {

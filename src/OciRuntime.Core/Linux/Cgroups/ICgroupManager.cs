@@ -22,8 +22,23 @@ public interface ICgroupManager
     /// <summary>mkdir -p in every hierarchy.</summary>
     void Create();
 
-    /// <summary>Writes the pid to cgroup.procs in every hierarchy.</summary>
-    void AddProcess(int pid);
+    /// <summary>Writes the pid to cgroup.procs in every hierarchy (with <paramref name="exceptSelfJoined"/>, in those <see cref="SelfJoinFiles"/> do not cover).</summary>
+    void AddProcess(int pid, bool exceptSelfJoined = false);
+
+    /// <summary>
+    /// Where a process can move itself: the v1 hierarchies' `tasks` files,
+    /// absolute, opened by the runtime (the kernel checks the opener's
+    /// credentials) and written "0" by the process's own thread. A thread
+    /// moving itself does not take the kernel's global threadgroup lock,
+    /// whose write side (every cgroup.procs write) first waits for an RCU
+    /// grace period when the lock was idle: 5–20 ms measured on this kind of
+    /// host. It moves only that thread; the process's other threads follow
+    /// at execve, which ends them. Empty on v2 and for the systemd driver.
+    /// </summary>
+    IReadOnlyList<string> SelfJoinFiles { get; }
+
+    /// <summary>Whether some hierarchy is not covered by <see cref="SelfJoinFiles"/>, so that the runtime still writes cgroup.procs there.</summary>
+    bool JoinsBeyondSelfJoin { get; }
 
     /// <summary>Installs linux.resources.devices rules (the complete list, defaults included).</summary>
     DeviceEnforcement ApplyDevices(IReadOnlyList<DeviceCgroup> rules);

@@ -57,7 +57,7 @@ public static class IdmappedMounts
                 trees.Add(Detach(step, userns));
             }
             var fds = trees.Select(t => (int)t.DangerousGetHandle()).ToArray();
-            MountFdChannel.Send(socket, fds);
+            FdChannel.Send(socket, "mountfds", fds);
         }
         finally
         {
@@ -75,7 +75,7 @@ public static class IdmappedMounts
         var result = new Dictionary<string, SafeFileHandle>(StringComparer.Ordinal);
         if (steps.Count == 0)
             return result;
-        var fds = MountFdChannel.Receive(socket, steps.Count);
+        var fds = FdChannel.Receive(socket, "mountfds", steps.Count, "id-mapped mounts");
         for (int i = 0; i < steps.Count; i++)
             result[steps[i].JsonPath] = fds[i];
         return result;

@@ -23,7 +23,9 @@ public sealed class SkippedCgroup : ICgroupManager
     public CgroupMode Mode { get; }
     public IReadOnlyDictionary<string, string> Paths { get; } = new Dictionary<string, string>();
     public void Create() { }
-    public void AddProcess(int pid) { }
+    public void AddProcess(int pid, bool exceptSelfJoined = false) { }
+    public IReadOnlyList<string> SelfJoinFiles => [];
+    public bool JoinsBeyondSelfJoin => false;
     public DeviceEnforcement ApplyDevices(IReadOnlyList<DeviceCgroup> rules) => DeviceEnforcement.Enforced;
     public IReadOnlyList<int> Pids() => [];
     public bool IsFrozen() => false;

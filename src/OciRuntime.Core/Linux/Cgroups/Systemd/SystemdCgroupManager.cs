@@ -66,7 +66,12 @@ public sealed class SystemdCgroupManager : ICgroupManager
     {
     }
 
-    public void AddProcess(int pid)
+    /// <summary>None: systemd places the process when it starts the scope.</summary>
+    public IReadOnlyList<string> SelfJoinFiles => [];
+
+    public bool JoinsBeyondSelfJoin => true;
+
+    public void AddProcess(int pid, bool exceptSelfJoined = false)
     {
         if (_started)
         {
