@@ -11,11 +11,11 @@
  * It does nothing unless _OCIRT_SYNC names the inherited sync socket.
  *
  * Protocol (SOCK_SEQPACKET, one message per line, all text):
- *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\nkeyring NAME\n"
+ *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\nkeyring NAME\n[nowait\n]"
  *   here -> parent : "wait\n"        user namespace (if any) exists: write the
  *                                     id maps (and, for exec, move us into the
  *                                     cgroup; create moves the init later)
- *   parent -> here : "go\n"
+ *   parent -> here : "go\n"          (this pair is left out with "nowait")
  *   here -> parent : "pid N\n"       N = the container init, already inside
  *                                     every namespace; this process exits
  *   here -> parent : "error TEXT\n"  on any failure, then exit 1
@@ -124,6 +124,7 @@ static void bootstrap(void)
 	long long mono_s = 0, mono_ns = 0, boot_s = 0, boot_ns = 0;
 	int have_timens = 0;
 	char keyring[256] = "";
+	int nowait = 0;
 
 	if (recv_msg(msg, sizeof(msg)) <= 0)
 		fail("read bootstrap message", NULL);
@@ -153,6 +154,8 @@ static void bootstrap(void)
 			have_timens = 1;
 		} else if (strncmp(line, "keyring ", 8) == 0) {
 			snprintf(keyring, sizeof(keyring), "%s", line + 8);
+		} else if (strcmp(line, "nowait") == 0) {
+			nowait = 1;
 		}
 	}
 
@@ -185,10 +188,12 @@ static void bootstrap(void)
 	 * container's cgroup). A container's init joins its cgroup only once it
 	 * has set up, and then creates its cgroup namespace itself: create leaves
 	 * CLONE_NEWCGROUP out of the flags sent here. */
-	send_msg("wait\n");
-	if (recv_msg(msg, sizeof(msg)) <= 0 || strncmp(msg, "go", 2) != 0) {
-		errno = EPIPE;
-		fail("wait for parent", NULL);
+	if (!nowait) {
+		send_msg("wait\n");
+		if (recv_msg(msg, sizeof(msg)) <= 0 || strncmp(msg, "go", 2) != 0) {
+			errno = EPIPE;
+			fail("wait for parent", NULL);
+		}
 	}
 
 	if (clone_flags & CLONE_NEWUSER) {

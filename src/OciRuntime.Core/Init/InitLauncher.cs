@@ -36,12 +36,18 @@ public static class InitLauncher
                 bootstrapPid = Spawn(sealedCopy?.Path ?? "/proc/self/exe", child.Fd, target, execFifo, FifoFd(preserveFds));
             child.Dispose();
 
-            parent.Send(NamespacePlanner.BootstrapMessage(plan, keyring));
-            Expect(parent, "wait");
-            if (plan.Creates(NamespaceKind.User))
-                WriteIdMaps(bootstrapPid, plan);
-            placeBootstrap?.Invoke(bootstrapPid);
-            parent.Send("go\n");
+            // Nothing to do between its steps (no id maps to write, nothing to
+            // place): the bootstrap goes on without the wait/go round trip.
+            bool pause = plan.Creates(NamespaceKind.User) || placeBootstrap is not null;
+            parent.Send(NamespacePlanner.BootstrapMessage(plan, keyring) + (pause ? "" : "nowait\n"));
+            if (pause)
+            {
+                Expect(parent, "wait");
+                if (plan.Creates(NamespaceKind.User))
+                    WriteIdMaps(bootstrapPid, plan);
+                placeBootstrap?.Invoke(bootstrapPid);
+                parent.Send("go\n");
+            }
             var reply = Expect(parent, "pid");
             int initPid = int.Parse(reply.AsSpan(4).Trim(), CultureInfo.InvariantCulture);
             Reap(bootstrapPid);

@@ -71,8 +71,9 @@ public sealed class CreateOperation
         SyncSocket? socket = null;
         try
         {
-            _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid) with { SystemdCgroup = options.SystemdCgroup });
-            FaultInjection.Point("create:after-provisional-state");
+            // The first record is written once there is a process to find
+            // (after the spawn): until then the directory holds only the lock
+            // and the FIFO, which `delete` removes as it stands.
             var fifo = _store.CreateExecFifo(options.Id);
             FaultInjection.Point("create:after-fifo");
 

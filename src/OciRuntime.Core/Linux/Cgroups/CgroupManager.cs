@@ -255,10 +255,31 @@ public sealed class CgroupManager : ICgroupManager
                 _files.WriteFile(Join(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public IReadOnlyList<string> SelfJoinFiles =>
-        _dirs.Where(d => !d.Hierarchy.IsUnified).Select(d => _files.FullPath(Join(d.Dir, "tasks"))).ToList();
+    // Loops rather than LINQ over the (hierarchy, dir) tuples here and below:
+    // LINQ's generic virtual methods over a value type make NativeAOT build
+    // the instantiation at run time, a visible cost on every `create`.
+    public IReadOnlyList<string> SelfJoinFiles
+    {
+        get
+        {
+            var files = new List<string>(_dirs.Count);
+            foreach (var (hierarchy, dir) in _dirs)
+                if (!hierarchy.IsUnified)
+                    files.Add(_files.FullPath(Join(dir, "tasks")));
+            return files;
+        }
+    }
 
-    public bool JoinsBeyondSelfJoin => _dirs.Any(d => d.Hierarchy.IsUnified);
+    public bool JoinsBeyondSelfJoin
+    {
+        get
+        {
+            foreach (var (hierarchy, _) in _dirs)
+                if (hierarchy.IsUnified)
+                    return true;
+            return false;
+        }
+    }
 
     public DeviceEnforcement ApplyDevices(IReadOnlyList<DeviceCgroup> rules)
     {
@@ -298,7 +319,9 @@ public sealed class CgroupManager : ICgroupManager
         var seen = new HashSet<int>();
         if (!_files.DirectoryExists(dir))
             return pids;
-        foreach (var cgroup in PreOrder(dir))
+        var all = new List<string>();
+        PreOrder(dir, all);
+        foreach (var cgroup in all)
         {
             var procs = Join(cgroup, "cgroup.procs");
             if (!_files.FileExists(procs))
@@ -341,7 +364,8 @@ public sealed class CgroupManager : ICgroupManager
         {
             if (!_files.DirectoryExists(dir))
                 continue;
-            var all = PreOrder(dir).ToList();
+            var all = new List<string>();
+            PreOrder(dir, all);
             all.Reverse();
             foreach (var cgroup in all)
             {
@@ -382,14 +406,11 @@ public sealed class CgroupManager : ICgroupManager
         }
     }
 
-    private IEnumerable<string> PreOrder(string dir)
+    private void PreOrder(string dir, List<string> into)
     {
-        yield return dir;
+        into.Add(dir);
         foreach (var child in _files.Subdirectories(dir))
-        {
-            foreach (var d in PreOrder(Join(dir, child)))
-                yield return d;
-        }
+            PreOrder(Join(dir, child), into);
     }
 
     private string? DirOf(string controller)
@@ -419,13 +440,33 @@ public sealed class CgroupManager : ICgroupManager
     {
         foreach (var (controllers, path) in own)
         {
-            var match = hierarchy.IsUnified ? controllers.Length == 0 : controllers.Intersect(hierarchy.Controllers).Any();
-            if (match)
+            if (hierarchy.IsUnified ? controllers.Length == 0 : SharesOne(controllers, hierarchy.Controllers))
                 return path;
         }
         return "/";
     }
 
-    private static string Join(params string[] parts) =>
-        string.Join('/', parts.Select(p => p.Trim('/')).Where(p => p.Length > 0));
+    private static bool SharesOne(string[] a, IReadOnlyList<string> b)
+    {
+        foreach (var x in a)
+            foreach (var y in b)
+                if (x == y)
+                    return true;
+        return false;
+    }
+
+    private static string Join(params string[] parts)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            var p = part.AsSpan().Trim('/');
+            if (p.IsEmpty)
+                continue;
+            if (sb.Length > 0)
+                sb.Append('/');
+            sb.Append(p);
+        }
+        return sb.ToString();
+    }
 }
