@@ -1,7 +1,6 @@
 using System;
-using System.Text;
 using System.Text.Json;
-using OciRuntime.Core.Validation;
+using OciRuntime.Core.Spec;
 using static OciRuntime.Core.Spec.SpecReader;
 
 namespace OciRuntime.Core.Init;
@@ -9,24 +8,12 @@ namespace OciRuntime.Core.Init;
 /// <summary>InitMessage on the wire, by hand, so that neither side builds serializer metadata for two strings.</summary>
 public static class InitMessageCodec
 {
-    /// <summary>
-    /// Written without Utf8JsonWriter: its default encoder builds its tables
-    /// on first use, a visible share of the init's CPU for two strings.
-    /// </summary>
-    public static byte[] Encode(InitMessage message)
-    {
-        var text = new StringBuilder(32 + (message.Message?.Length ?? 0));
-        text.Append("{\"type\":");
-        JsonSchemaText.AppendQuoted(text, message.Type);
-        if (message.Message is not null)
-        {
-            text.Append(",\"message\":");
-            JsonSchemaText.AppendQuoted(text, message.Message);
-        }
-        text.Append('}');
-        // A lone surrogate becomes U+FFFD here, as UTF-8 has no form for it.
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    /// <summary>Written without Utf8JsonWriter (see JsonBytes).</summary>
+    public static byte[] Encode(InitMessage message) =>
+        new JsonBytes(32 + (message.Message?.Length ?? 0) * 2).StartObject()
+            .Name("type"u8).String(message.Type)
+            .Optional("message"u8, message.Message)
+            .EndObject().ToArray();
 
     public static InitMessage Decode(ReadOnlySpan<byte> json) => Read(json, "init message", ReadMessage) ?? new InitMessage();
 

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Text.Json;
 using OciRuntime.Core.Linux.Seccomp;
 using OciRuntime.Core.Spec;
@@ -19,40 +18,33 @@ public static class InitRequestCodec
     /// <param name="rawConfig">The validated JSON that <c>request.Config</c> was decoded from (request.Config itself is not written).</param>
     public static byte[] Encode(InitRequest request, ReadOnlySpan<byte> rawConfig)
     {
-        var buffer = new ArrayBufferWriter<byte>(rawConfig.Length + 512 + (request.Seccomp?.Program.Length ?? 0) * 4 / 3 + request.HookState.Length * 2);
-        using (var w = new Utf8JsonWriter(buffer))
+        var w = new JsonBytes(rawConfig.Length + 512 + (request.Seccomp?.Program.Length ?? 0) * 4 / 3 + request.HookState.Length * 2).StartObject()
+            .Name("config"u8).Raw(rawConfig)
+            .Name("bundle"u8).String(request.Bundle)
+            .Name("rootfs"u8).String(request.Rootfs)
+            .Name("fifoFd"u8).Number(request.FifoFd)
+            .Name("noPivot"u8).Bool(request.NoPivot)
+            .Name("noNewKeyring"u8).Bool(request.NoNewKeyring)
+            .Name("preserveFds"u8).Number(request.PreserveFds)
+            .Name("id"u8).String(request.Id)
+            .Name("hookState"u8).String(request.HookState)
+            .Name("lastCap"u8).Number(request.LastCap);
+        if (request.Seccomp is { } filter)
         {
-            w.WriteStartObject();
-            w.WritePropertyName("config"u8);
-            w.WriteRawValue(rawConfig, skipInputValidation: true);
-            w.WriteString("bundle"u8, request.Bundle);
-            w.WriteString("rootfs"u8, request.Rootfs);
-            w.WriteNumber("fifoFd"u8, request.FifoFd);
-            w.WriteBoolean("noPivot"u8, request.NoPivot);
-            w.WriteBoolean("noNewKeyring"u8, request.NoNewKeyring);
-            w.WriteNumber("preserveFds"u8, request.PreserveFds);
-            w.WriteString("id"u8, request.Id);
-            w.WriteString("hookState"u8, request.HookState);
-            w.WriteNumber("lastCap"u8, request.LastCap);
-            if (request.Seccomp is { } filter)
-            {
-                w.WriteStartObject("seccomp"u8);
-                w.WriteBase64String("program"u8, filter.Program);
-                w.WriteNumber("flags"u8, filter.Flags);
-                w.WriteEndObject();
-            }
-            w.WriteBoolean("exec"u8, request.Exec);
-            if (request.CgroupMembership is { } membership)
-                w.WriteString("cgroupMembership"u8, membership);
-            w.WriteBoolean("unshareCgroupNamespace"u8, request.UnshareCgroupNamespace);
-            w.WriteStartArray("cgroupSelfJoin"u8);
-            foreach (var file in request.CgroupSelfJoin)
-                w.WriteStringValue(file);
-            w.WriteEndArray();
-            w.WriteBoolean("cgroupRuntimeJoin"u8, request.CgroupRuntimeJoin);
-            w.WriteEndObject();
+            w.Name("seccomp"u8).StartObject()
+                .Name("program"u8).Base64(filter.Program)
+                .Name("flags"u8).Number(filter.Flags)
+                .EndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        w.Name("exec"u8).Bool(request.Exec)
+            .Optional("cgroupMembership"u8, request.CgroupMembership)
+            .Name("unshareCgroupNamespace"u8).Bool(request.UnshareCgroupNamespace)
+            .Name("cgroupSelfJoin"u8).StartArray();
+        foreach (var file in request.CgroupSelfJoin)
+            w.String(file);
+        return w.EndArray()
+            .Name("cgroupRuntimeJoin"u8).Bool(request.CgroupRuntimeJoin)
+            .EndObject().ToArray();
     }
 
     public static InitRequest Decode(ReadOnlySpan<byte> json) =>

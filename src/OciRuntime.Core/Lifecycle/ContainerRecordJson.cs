@@ -19,32 +19,24 @@ public static class ContainerRecordJson
 {
     public static byte[] Write(ContainerRecord r)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            WriteString(w, "ociVersion", r.OciVersion);
-            WriteString(w, "id", r.Id);
-            w.WriteNumber("initPid", r.InitPid);
-            w.WriteNumber("initStartTime", r.InitStartTime);
-            WriteString(w, "bundle", r.Bundle);
-            WriteString(w, "rootfs", r.Rootfs);
-            WriteString(w, "created", r.Created);
-            WriteString(w, "owner", r.Owner);
-            WriteMap(w, "annotations", r.Annotations);
-            WriteString(w, "cgroupsPath", r.CgroupsPath);
-            w.WriteBoolean("systemdCgroup", r.SystemdCgroup);
-            WriteMap(w, "namespacePaths", r.NamespacePaths);
-            w.WriteBoolean("hasPidNamespace", r.HasPidNamespace);
-            if (r.Hooks is { } hooks)
-            {
-                w.WritePropertyName("hooks");
-                WriteHooks(w, hooks);
-            }
-            w.WriteBoolean("creating", r.Creating);
-            w.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
+        var w = new JsonBytes(1024).StartObject()
+            .Optional("ociVersion"u8, r.OciVersion)
+            .Optional("id"u8, r.Id)
+            .Name("initPid"u8).Number(r.InitPid)
+            .Name("initStartTime"u8).Number(r.InitStartTime)
+            .Optional("bundle"u8, r.Bundle)
+            .Optional("rootfs"u8, r.Rootfs)
+            .Optional("created"u8, r.Created)
+            .Optional("owner"u8, r.Owner);
+        WriteMap(w, "annotations"u8, r.Annotations);
+        w.Optional("cgroupsPath"u8, r.CgroupsPath)
+            .Name("systemdCgroup"u8).Bool(r.SystemdCgroup);
+        WriteMap(w, "namespacePaths"u8, r.NamespacePaths);
+        w.Name("hasPidNamespace"u8).Bool(r.HasPidNamespace);
+        if (r.Hooks is { } hooks)
+            WriteHooks(w.Name("hooks"u8), hooks);
+        w.Name("creating"u8).Bool(r.Creating);
+        return w.EndObject().ToArray();
     }
 
     /// <summary>
@@ -134,28 +126,27 @@ public static class ContainerRecordJson
     private static Hook[]?[] HookLists(Hooks h) =>
         [h.Prestart, h.CreateRuntime, h.CreateContainer, h.StartContainer, h.Poststart, h.Poststop];
 
-    private static void WriteHooks(Utf8JsonWriter w, Hooks hooks)
+    private static void WriteHooks(JsonBytes w, Hooks hooks)
     {
-        w.WriteStartObject();
+        w.StartObject();
         var lists = HookLists(hooks);
         for (int i = 0; i < HookKinds.Length; i++)
         {
             if (lists[i] is not { } list)
                 continue;
-            w.WriteStartArray(HookKinds[i]);
+            w.Name(HookKinds[i]).StartArray();
             foreach (var hook in list)
             {
-                w.WriteStartObject();
-                WriteString(w, "path", hook.Path);
-                WriteStrings(w, "args", hook.Args);
-                WriteStrings(w, "env", hook.Env);
+                w.StartObject().Optional("path"u8, hook.Path);
+                WriteStrings(w, "args"u8, hook.Args);
+                WriteStrings(w, "env"u8, hook.Env);
                 if (hook.Timeout is { } t)
-                    w.WriteNumber("timeout", t);
-                w.WriteEndObject();
+                    w.Name("timeout"u8).Number(t);
+                w.EndObject();
             }
-            w.WriteEndArray();
+            w.EndArray();
         }
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     private static Hooks? ReadHooks(ref Utf8JsonReader reader)
@@ -213,30 +204,24 @@ public static class ContainerRecordJson
         return hooks.ToArray();
     }
 
-    internal static void WriteString(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is not null)
-            w.WriteString(name, value);
-    }
-
-    internal static void WriteMap(Utf8JsonWriter w, string name, Dictionary<string, string>? map)
+    internal static void WriteMap(JsonBytes w, ReadOnlySpan<byte> name, Dictionary<string, string>? map)
     {
         if (map is null)
             return;
-        w.WriteStartObject(name);
+        w.Name(name).StartObject();
         foreach (var (k, v) in map)
-            w.WriteString(k, v);
-        w.WriteEndObject();
+            w.Name(k).String(v);
+        w.EndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, string[]? values)
+    private static void WriteStrings(JsonBytes w, ReadOnlySpan<byte> name, string[]? values)
     {
         if (values is null)
             return;
-        w.WriteStartArray(name);
+        w.Name(name).StartArray();
         foreach (var v in values)
-            w.WriteStringValue(v);
-        w.WriteEndArray();
+            w.String(v);
+        w.EndArray();
     }
 
     /// <summary>Moves to the next member of the current object: true with its name and the reader on its value, false at the object's end.</summary>

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
-
 namespace OciRuntime.Core.Spec;
 
 /// <summary>
@@ -14,25 +10,20 @@ public static class StateWriter
 {
     public static string Write(State state)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        var w = new JsonBytes(256).StartObject()
+            .Optional("ociVersion"u8, state.OciVersion)
+            .Optional("id"u8, state.Id)
+            .Optional("status"u8, state.Status);
+        if (state.Pid is { } pid)
+            w.Name("pid"u8).Number(pid);
+        w.Optional("bundle"u8, state.Bundle);
+        if (state.Annotations is { } annotations)
         {
-            w.WriteStartObject();
-            w.WriteString("ociVersion"u8, state.OciVersion);
-            w.WriteString("id"u8, state.Id);
-            w.WriteString("status"u8, state.Status);
-            if (state.Pid is { } pid)
-                w.WriteNumber("pid"u8, pid);
-            w.WriteString("bundle"u8, state.Bundle);
-            if (state.Annotations is { } annotations)
-            {
-                w.WriteStartObject("annotations"u8);
-                foreach (var (key, value) in annotations)
-                    w.WriteString(key, value);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
+            w.Name("annotations"u8).StartObject();
+            foreach (var (key, value) in annotations)
+                w.Name(key).String(value);
+            w.EndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return w.EndObject().ToString();
     }
 }
