@@ -158,6 +158,21 @@ wait_file() {
     fail "file $1 did not appear"
 }
 
+# host_etc_lock / host_etc_unlock: the tests that edit the host's user
+# database (rootless: useradd, userdel) and those that check it stays
+# untouched (hostile) take turns; the lock goes with the test's process.
+host_etc_lock() {
+    exec {HOST_ETC_FD}> "$WORK/host-etc.lock"
+    flock "$HOST_ETC_FD"
+}
+
+host_etc_unlock() {
+    if [ -n "${HOST_ETC_FD:-}" ]; then
+        exec {HOST_ETC_FD}>&-
+        HOST_ETC_FD=
+    fi
+}
+
 # ---------------------------------------------------------------- assertions
 
 assert_eq() {

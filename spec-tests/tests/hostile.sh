@@ -16,6 +16,7 @@ test_hostile_config_sample() {
     local files f n=0 ok=0 refused=0 every=${HOSTILE_EVERY:-10} i=0 rc
     files=$(ls "$HOSTILE_DIR"/*.json | sort)
     [ "$(wc -l <<< "$files")" -ge 200 ] || fail "hostile corpus has fewer than 200 files"
+    host_etc_lock
     host_canary > "$T/canary.before"
     local base=$CID
     CGPATH=""
@@ -49,6 +50,7 @@ test_hostile_config_sample() {
     done <<< "$files"
     host_canary > "$T/canary.after"
     diff "$T/canary.before" "$T/canary.after" > /dev/null || fail "host changed: $(diff "$T/canary.before" "$T/canary.after")"
+    host_etc_unlock
     log "hostile sample: $n configs through the binary: $ok created and deleted, $refused refused in one line"
     [ "$n" -ge 30 ] || fail "sample too small: $n"
 }
@@ -57,6 +59,7 @@ test_hostile_config_sample() {
 # by the caller) or create fails in one line; either way nothing is left
 # and the host is untouched. Prints "ran" or "refused".
 hostile_run() {
+    host_etc_lock
     host_canary > "$T/canary.before"
     snapshot
     timeout 30 "$RT" --root "$ROOT" run --bundle "$B" "$CID" > "$B/ct.out" 2> "$B/ct.err" < /dev/null
@@ -77,6 +80,7 @@ hostile_run() {
     assert_nothing_left
     host_canary > "$T/canary.after"
     diff "$T/canary.before" "$T/canary.after" > /dev/null || fail "host changed: $(diff "$T/canary.before" "$T/canary.after")"
+    host_etc_unlock
 }
 
 test_hostile_mount_target_symlink_to_root() {

@@ -10,11 +10,13 @@ RL_SUB_COUNT=65536
 rl_user() {
     command -v newuidmap > /dev/null || fail "newuidmap missing: install the uidmap package (make deps)"
     RL_USER=ocirt$(( $$ % 100000 ))
+    host_etc_lock
     useradd --no-create-home --shell /bin/false "$RL_USER" > /dev/null 2>&1 || fail "useradd $RL_USER failed"
     # shellcheck disable=SC2064  # the name is fixed now
     trap "rl_rc=\$?; rl_cleanup $RL_USER; teardown_test \$rl_rc" EXIT
     usermod --add-subuids "$RL_SUB_FIRST-$((RL_SUB_FIRST + RL_SUB_COUNT - 1))" \
         --add-subgids "$RL_SUB_FIRST-$((RL_SUB_FIRST + RL_SUB_COUNT - 1))" "$RL_USER" || fail "usermod --add-subuids failed"
+    host_etc_unlock
     RL_UID=$(id -u "$RL_USER")
     RL_GID=$(id -g "$RL_USER")
     export RL_USER RL_UID RL_GID
@@ -29,9 +31,11 @@ rl_cleanup() {
         done
     done
     pkill -9 -u "$1" 2> /dev/null
+    host_etc_lock
     userdel "$1" > /dev/null 2>&1 || userdel -f "$1" > /dev/null 2>&1
     # Older userdel leaves the subordinate ranges behind.
     sed -i "/^$1:/d" /etc/subuid /etc/subgid
+    host_etc_unlock
 }
 
 # rl_env: the current bundle and state dir belong to the test user, and the

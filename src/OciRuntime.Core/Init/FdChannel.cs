@@ -14,7 +14,7 @@ namespace OciRuntime.Core.Init;
 /// for what the init cannot open itself: id-mapped mount trees ("mountfds";
 /// id-mapping a host filesystem needs CAP_SYS_ADMIN in the user namespace
 /// that owns its superblock, the host's) and the cgroup files it joins
-/// through ("cgroupfds"; the kernel checks the opener's credentials).
+/// through, after the exec FIFO ("fds"; the kernel checks the opener's credentials).
 /// </summary>
 public static class FdChannel
 {

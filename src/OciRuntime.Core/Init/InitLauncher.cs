@@ -23,8 +23,29 @@ public static class InitLauncher
     /// and a new cgroup namespace start there (exec); null for `create`, which
     /// moves the init later so that its own start is not charged to the container.</param>
     /// <param name="keyring">Name of the session keyring the init joins; null to keep the caller's (--no-new-keyring).</param>
-    /// <param name="execFifo">O_PATH descriptor of the exec FIFO; the init gets it at <see cref="FifoFd"/>; -1 for exec.</param>
-    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, int execFifo, Action<int>? placeBootstrap)
+    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, Action<int>? placeBootstrap)
+    {
+        var pending = Start(plan, preserveFds, keyring, pause: placeBootstrap is not null);
+        try
+        {
+            return pending.Complete(placeBootstrap);
+        }
+        catch
+        {
+            pending.Abort();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the bootstrap and hands it its namespace plan; it works through
+    /// its steps (exec, namespaces, the fork of the init) while the caller
+    /// goes on, until <see cref="PendingInit.Complete"/>. Without
+    /// <paramref name="pause"/> and without a user namespace to map, the
+    /// bootstrap needs nothing more from the runtime.
+    /// </summary>
+    /// <param name="pause">The caller has something to do once the user namespace exists (see Launch's placeBootstrap).</param>
+    public static PendingInit Start(NamespacePlan plan, int preserveFds, string? keyring, bool pause)
     {
         var (parent, child) = SyncSocket.CreatePair();
         int bootstrapPid = -1;
@@ -33,26 +54,11 @@ public static class InitLauncher
             int target = SyncFd(preserveFds);
             // With a user namespace the init stays dumpable: run it from a sealed copy.
             using (var sealedCopy = plan.Has(NamespaceKind.User) ? SealedExecutable.CopyOfSelf() : null)
-                bootstrapPid = Spawn(sealedCopy?.Path ?? "/proc/self/exe", child.Fd, target, execFifo, FifoFd(preserveFds));
+                bootstrapPid = Spawn(sealedCopy?.Path ?? "/proc/self/exe", child.Fd, target);
             child.Dispose();
-
-            // Nothing to do between its steps (no id maps to write, nothing to
-            // place): the bootstrap goes on without the wait/go round trip.
-            bool pause = plan.Creates(NamespaceKind.User) || placeBootstrap is not null;
+            pause |= plan.Creates(NamespaceKind.User);
             parent.Send(NamespacePlanner.BootstrapMessage(plan, keyring) + (pause ? "" : "nowait\n"));
-            if (pause)
-            {
-                Expect(parent, "wait");
-                if (plan.Creates(NamespaceKind.User))
-                    WriteIdMaps(bootstrapPid, plan);
-                placeBootstrap?.Invoke(bootstrapPid);
-                parent.Send("go\n");
-            }
-            var reply = Expect(parent, "pid");
-            int initPid = int.Parse(reply.AsSpan(4).Trim(), CultureInfo.InvariantCulture);
-            Reap(bootstrapPid);
-            bootstrapPid = -1;
-            return (initPid, parent);
+            return new PendingInit(plan, parent, bootstrapPid, pause);
         }
         catch
         {
@@ -67,14 +73,72 @@ public static class InitLauncher
         }
     }
 
+    /// <summary>A bootstrap on its way to becoming the container init (see <see cref="Start"/>).</summary>
+    public sealed class PendingInit
+    {
+        private readonly NamespacePlan _plan;
+        private readonly SyncSocket _socket;
+        private readonly bool _pause;
+        private int _bootstrapPid;
+
+        internal PendingInit(NamespacePlan plan, SyncSocket socket, int bootstrapPid, bool pause)
+        {
+            _plan = plan;
+            _socket = socket;
+            _bootstrapPid = bootstrapPid;
+            _pause = pause;
+        }
+
+        /// <summary>Drives the bootstrap's remaining steps; returns the init's pid and the socket to it.</summary>
+        public (int InitPid, SyncSocket Socket) Complete(Action<int>? placeBootstrap)
+        {
+            if (_pause)
+            {
+                Expect(_socket, "wait");
+                if (_plan.Creates(NamespaceKind.User))
+                    WriteIdMaps(_bootstrapPid, _plan);
+                placeBootstrap?.Invoke(_bootstrapPid);
+                _socket.Send("go\n");
+            }
+            var reply = Expect(_socket, "pid");
+            int initPid = int.Parse(reply.AsSpan(4).Trim(), CultureInfo.InvariantCulture);
+            Reap(_bootstrapPid);
+            _bootstrapPid = -1;
+            return (initPid, _socket);
+        }
+
+        /// <summary>
+        /// Undoes <see cref="Start"/> when the caller fails before <see cref="Complete"/>:
+        /// nothing of the bootstrap or of an init it forked may remain.
+        /// </summary>
+        public void Abort()
+        {
+            if (_bootstrapPid > 0 && !_pause)
+            {
+                // It forks the init without waiting for the runtime: let it
+                // report, then end that init too.
+                try
+                {
+                    var reply = Expect(_socket, "pid");
+                    if (int.TryParse(reply.AsSpan(4).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int initPid) && ProcessControl.Kill(initPid, 9))
+                        ProcessControl.WaitGone(initPid, TimeSpan.FromSeconds(5));
+                }
+                catch (RuntimeException)
+                {
+                    // It failed or died before forking: there is no init.
+                }
+            }
+            if (_bootstrapPid > 0)
+            {
+                KillAndReap(_bootstrapPid);
+                _bootstrapPid = -1;
+            }
+            _socket.Dispose();
+        }
+    }
+
     /// <summary>Where the init finds the sync socket: right after the preserved fds.</summary>
     public static int SyncFd(int preserveFds) => 3 + preserveFds;
-
-    /// <summary>
-    /// Where the init finds the exec FIFO. The runtime opens it: in a user
-    /// namespace the init's uid may not traverse the state directory.
-    /// </summary>
-    public static int FifoFd(int preserveFds) => 4 + preserveFds;
 
     private static string Expect(SyncSocket socket, string word)
     {
@@ -94,17 +158,13 @@ public static class InitLauncher
         Linux.UserNamespaces.IdMapWriter.Write(pid, plan.UidMappings, plan.GidMappings);
 
     /// <summary>
-    /// Starts this binary as `init` with the sync socket at <paramref name="target"/>
-    /// (and the exec FIFO at <paramref name="fifoTarget"/> unless <paramref name="fifoFd"/> is -1),
+    /// Starts this binary as `init` with the sync socket at <paramref name="target"/>,
     /// default signal dispositions and a minimal environment.
     /// </summary>
-    internal static int Spawn(string executable, int childFd, int target, int fifoFd, int fifoTarget)
+    internal static int Spawn(string executable, int childFd, int target)
     {
-        // dup2(fd, fd) would keep FD_CLOEXEC set, and a source sitting on the
-        // other's target would be overwritten: move both above the targets first.
-        int fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup sync socket");
-        // exec has no FIFO (fifoFd -1): nothing is placed at fifoTarget.
-        int fifo = fifoFd < 0 ? -1 : SyscallException.Check(Libc.Fcntl(fifoFd, Libc.F_DUPFD_CLOEXEC, fifoTarget + 1), "dup exec fifo");
+        // dup2(fd, fd) would keep FD_CLOEXEC set: move the socket above the target first.
+        int fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, target + 1), "dup sync socket");
         try
         {
             // A minimal environment: the init's .NET runtime must not pick up
@@ -112,14 +172,11 @@ public static class InitLauncher
             var env = new List<string> { $"{SyncEnv}={target}" };
             if (Lifecycle.FaultInjection.EnvironmentEntry is { } fault)
                 env.Add(fault);
-            (int, int)[] dups = fifo < 0 ? [(fd, target)] : [(fd, target), (fifo, fifoTarget)];
-            return ChildProcess.Spawn(executable, ["ociruntime", "init"], env, dups, "spawn `/proc/self/exe init`");
+            return ChildProcess.Spawn(executable, ["ociruntime", "init"], env, [(fd, target)], "spawn `/proc/self/exe init`");
         }
         finally
         {
             Libc.Close(fd);
-            if (fifo >= 0)
-                Libc.Close(fifo);
         }
     }
 

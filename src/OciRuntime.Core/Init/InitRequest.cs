@@ -12,8 +12,6 @@ public sealed record InitRequest
     public ContainerConfig Config { get; init; } = new();
     public string Bundle { get; init; } = "";
     public string Rootfs { get; init; } = "";
-    /// <summary>The inherited O_PATH descriptor of the exec FIFO (see InitLauncher.FifoFd).</summary>
-    public int FifoFd { get; init; } = -1;
     public bool NoPivot { get; init; }
     public bool NoNewKeyring { get; init; }
     public int PreserveFds { get; init; }
@@ -43,9 +41,9 @@ public sealed record InitRequest
     public bool UnshareCgroupNamespace { get; init; }
     /// <summary>
     /// The files (ICgroupManager.SelfJoinFiles) the init writes "0" to at its
-    /// late join, through descriptors the runtime sends once the cgroup
-    /// exists ("cgroupfds N", before the rootfs mounts, which bind the
-    /// container's cgroup directories).
+    /// late join, through descriptors the runtime sends after the exec FIFO's
+    /// once the cgroup exists ("fds N", before the rootfs mounts, which bind
+    /// the container's cgroup directories).
     /// </summary>
     public string[] CgroupSelfJoin { get; init; } = [];
     /// <summary>

@@ -22,7 +22,6 @@ public static class InitRequestCodec
             .Name("config"u8).Raw(rawConfig)
             .Name("bundle"u8).String(request.Bundle)
             .Name("rootfs"u8).String(request.Rootfs)
-            .Name("fifoFd"u8).Number(request.FifoFd)
             .Name("noPivot"u8).Bool(request.NoPivot)
             .Name("noNewKeyring"u8).Bool(request.NoNewKeyring)
             .Name("preserveFds"u8).Number(request.PreserveFds)
@@ -59,7 +58,6 @@ public static class InitRequestCodec
             x = Is(ref r, "config"u8) ? x with { Config = ReadContainerConfig(ref r) ?? throw Expected(ref r, "an object") }
               : Is(ref r, "bundle"u8) ? x with { Bundle = Text(ref r) }
               : Is(ref r, "rootfs"u8) ? x with { Rootfs = Text(ref r) }
-              : Is(ref r, "fifoFd"u8) ? x with { FifoFd = I32(ref r) }
               : Is(ref r, "noPivot"u8) ? x with { NoPivot = Bool(ref r) }
               : Is(ref r, "noNewKeyring"u8) ? x with { NoNewKeyring = Bool(ref r) }
               : Is(ref r, "preserveFds"u8) ? x with { PreserveFds = I32(ref r) }

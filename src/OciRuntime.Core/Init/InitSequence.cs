@@ -53,7 +53,7 @@ internal sealed class InitSequence
         ("receive idmapped mounts", ReceiveIdmappedMounts),
         // The runtime creates the cgroup while this process starts; the
         // rootfs mounts below bind its directories.
-        ("receive cgroup", ReceiveCgroupFiles),
+        ("receive exec fifo and cgroup", ReceiveFiles),
         // As late as a new cgroup namespace allows: it is rooted where the init
         // is when it unshares, and the cgroup mounts below must see that root.
         ("cgroup namespace", CgroupNamespace),
@@ -134,8 +134,14 @@ internal sealed class InitSequence
     // Id-mapped trees are prepared by the runtime, which holds the host privileges they need.
     private void ReceiveIdmappedMounts() => _idmapped = IdmappedMounts.Receive(_socket, _rootfsPlan);
 
-    private void ReceiveCgroupFiles() =>
-        _cgroupFiles = FdChannel.Receive(_socket, "cgroupfds", _request.CgroupSelfJoin.Length, "cgroup files");
+    private void ReceiveFiles()
+    {
+        var files = FdChannel.Receive(_socket, "fds", 1 + _request.CgroupSelfJoin.Length, "exec FIFO and cgroup files");
+        // Owned as a plain descriptor from here: WaitExecFifo closes it.
+        _fifoFd = (int)files[0].DangerousGetHandle();
+        files[0].SetHandleAsInvalid();
+        _cgroupFiles = files[1..];
+    }
 
     /// <summary>
     /// Moves this thread into the container's cgroup: itself, through the
@@ -212,7 +218,6 @@ internal sealed class InitSequence
         // The runtime passed the FIFO as an O_PATH descriptor. After pivot_root
         // it is reopened for writing through this process's fd directory,
         // held open from here: the container may have no /proc of its own.
-        _fifoFd = _request.FifoFd;
         _procFdDir = SyscallException.Check(Libc.Open("/proc/self/fd", Flags.O_PATH | Flags.O_DIRECTORY | Flags.O_CLOEXEC, 0), "open `/proc/self/fd`");
     }
 

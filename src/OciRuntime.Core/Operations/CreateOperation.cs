@@ -18,10 +18,10 @@ using OciRuntime.Core.Spec;
 namespace OciRuntime.Core.Operations;
 
 /// <summary>
-/// `create`, parent side, in the order of DESIGN.md: validate → plan →
-/// cgroup → spawn init → id maps → cgroup placement (once the init has set
-/// up, see WaitReady) → runtime hooks → wait
-/// for "ready" → write state. A failure at any step undoes the earlier
+/// `create`, parent side, in the order of DESIGN.md: validate → spawn the
+/// bootstrap → plan and claim the id meanwhile → id maps → request → cgroup
+/// (while the init starts) → cgroup placement (once the init has set up,
+/// see WaitReady) → runtime hooks → wait for "ready" → write state. A failure at any step undoes the earlier
 /// ones, so bad input leaves no state directory, cgroup, process or FIFO.
 /// </summary>
 public sealed class CreateOperation
@@ -47,55 +47,50 @@ public sealed class CreateOperation
         ConsoleHandoff.CheckOptions(config.Process?.Terminal == true, options.ConsoleSocket, detached: !options.StayParent);
         var rootfs = BundleLoader.RootfsPath(config, bundle);
 
-        // Plan everything that can be refused before any resource exists.
+        // The bootstrap starts as soon as the config is known to be good: its
+        // exec and namespace work overlap the planning and the claim below.
+        // Whatever fails from here on ends it (PendingInit.Abort).
         var nsPlan = NamespacePlanner.Plan(config);
-        var rootfsPlan = MountPlanner.Plan(config, rootfs, new RootfsOptions { NoPivot = options.NoPivot, BundlePath = bundle });
-        int lastCap = KernelCapabilities.ReadLastCap();
-        var processPlan = ProcessPlanner.Plan(config.Process!, lastCap);
-        foreach (var w in processPlan.Warnings)
-            _log?.LogWarning("{Warning}", w);
-        var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupDriver.DefaultPath(options.Id, options.SystemdCgroup) : config.Linux!.CgroupsPath!;
-        var (cgroup, cgroupWarning) = RootlessCgroups.Choose(CgroupDriver.Open(cgroupsPath, options.Id, options.SystemdCgroup, started: false));
-        if (cgroupWarning is not null)
-            _log?.LogWarning("{Warning}", cgroupWarning);
-        var cgroupSettings = cgroup.PlanResources(config.Linux?.Resources);
-        var deviceRules = DeviceRulePlanner.Plan(config);
-        var seccomp = config.Linux?.Seccomp is { } profile
-            ? SeccompCompiler.Compile(SeccompPlanner.Plan(profile), name => _log?.LogDebug("seccomp: unknown syscall \"{Name}\" skipped", name))
-            : null;
-
-        using var lck = _store.Create(options.Id);
-        FaultInjection.Point("create:after-claim");
+        bool unshareCgroupNs = nsPlan.Creates(NamespaceKind.Cgroup);
+        // The init joins its cgroup late (see JoinCgroup), and then creates
+        // its cgroup namespace itself: keep it out of the bootstrap's unshare.
+        var bootstrapPlan = unshareCgroupNs ? nsPlan with { CloneFlags = nsPlan.CloneFlags & ~(int)NamespaceKind.Cgroup } : nsPlan;
+        // Before the bootstrap forks the init and leaves it an orphan.
+        if (options.StayParent)
+            ChildSubreaper.Enable();
+        InitLauncher.PendingInit? pending = InitLauncher.Start(bootstrapPlan, options.PreserveFds, options.NoNewKeyring ? null : "_ses." + options.Id, pause: false);
+        IDisposable? lck = null;
         int initPid = -1;
-        bool cgroupCreated = false;
+        ICgroupManager? created = null;
         SyncSocket? socket = null;
         try
         {
+            // Everything that can be refused before any resource exists.
+            var rootfsPlan = MountPlanner.Plan(config, rootfs, new RootfsOptions { NoPivot = options.NoPivot, BundlePath = bundle });
+            int lastCap = KernelCapabilities.ReadLastCap();
+            var processPlan = ProcessPlanner.Plan(config.Process!, lastCap);
+            foreach (var w in processPlan.Warnings)
+                _log?.LogWarning("{Warning}", w);
+            var cgroupsPath = string.IsNullOrEmpty(config.Linux?.CgroupsPath) ? CgroupDriver.DefaultPath(options.Id, options.SystemdCgroup) : config.Linux!.CgroupsPath!;
+            var (cgroup, cgroupWarning) = RootlessCgroups.Choose(CgroupDriver.Open(cgroupsPath, options.Id, options.SystemdCgroup, started: false));
+            if (cgroupWarning is not null)
+                _log?.LogWarning("{Warning}", cgroupWarning);
+            var cgroupSettings = cgroup.PlanResources(config.Linux?.Resources);
+            var deviceRules = DeviceRulePlanner.Plan(config);
+            var seccomp = config.Linux?.Seccomp is { } profile
+                ? SeccompCompiler.Compile(SeccompPlanner.Plan(profile), name => _log?.LogDebug("seccomp: unknown syscall \"{Name}\" skipped", name))
+                : null;
+
+            lck = _store.Create(options.Id);
+            FaultInjection.Point("create:after-claim");
             // The first record is written once there is a process to find
             // (after the spawn): until then the directory holds only the lock
             // and the FIFO, which `delete` removes as it stands.
             var fifo = _store.CreateExecFifo(options.Id);
             FaultInjection.Point("create:after-fifo");
 
-            if (options.StayParent)
-                ChildSubreaper.Enable();
-
-            // The init is started before the cgroup exists: its exec, bootstrap
-            // and .NET start overlap with the cgroup work below, and it waits
-            // for the cgroup ("cgroupfds") only before the rootfs mounts.
-            bool unshareCgroupNs = nsPlan.Creates(NamespaceKind.Cgroup);
-            int fifoFd = SyscallException.Check(Libc.Open(fifo, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
-            try
-            {
-                // The init joins its cgroup late (see JoinCgroup), and then creates
-                // its cgroup namespace itself: keep it out of the bootstrap's unshare.
-                var bootstrapPlan = unshareCgroupNs ? nsPlan with { CloneFlags = nsPlan.CloneFlags & ~(int)NamespaceKind.Cgroup } : nsPlan;
-                (initPid, socket) = InitLauncher.Launch(bootstrapPlan, options.PreserveFds, options.NoNewKeyring ? null : "_ses." + options.Id, fifoFd, placeBootstrap: null);
-            }
-            finally
-            {
-                Libc.Close(fifoFd);
-            }
+            (initPid, socket) = pending.Complete(placeBootstrap: null);
+            pending = null;
             FaultInjection.Point("create:after-spawn");
             _store.Save(ContainerRecord.Provisional(options.Id, config.OciVersion, bundle, rootfs, cgroupsPath, initPid) with { SystemdCgroup = options.SystemdCgroup });
             var selfJoin = cgroup.SelfJoinFiles;
@@ -104,7 +99,6 @@ public sealed class CreateOperation
                 Config = config,
                 Bundle = bundle,
                 Rootfs = rootfs,
-                FifoFd = InitLauncher.FifoFd(options.PreserveFds),
                 NoPivot = options.NoPivot,
                 NoNewKeyring = options.NoNewKeyring,
                 PreserveFds = options.PreserveFds,
@@ -122,12 +116,12 @@ public sealed class CreateOperation
             FaultInjection.Point("create:after-request");
 
             cgroup.Create();
-            cgroupCreated = true;
+            created = cgroup;
             cgroup.ApplyResources(cgroupSettings);
             FaultInjection.Point("create:after-cgroup");
             if (cgroup.ApplyDevices(deviceRules) == DeviceEnforcement.NotEnforced)
                 _log?.LogWarning("device rules are not enforced: no devices cgroup controller, or no permission to attach a device filter");
-            SendSelfJoinFiles(socket, selfJoin);
+            SendInitFiles(socket, fifo, selfJoin);
 
             // What the state record needs and does not depend on the init's
             // setup, while the init works.
@@ -163,6 +157,7 @@ public sealed class CreateOperation
         }
         catch
         {
+            pending?.Abort();
             if (ConsoleMaster >= 0)
             {
                 Libc.Close(ConsoleMaster);
@@ -170,33 +165,37 @@ public sealed class CreateOperation
             }
             if (initPid > 0 && ProcessControl.Kill(initPid, 9))
                 ProcessControl.WaitGone(initPid, TimeSpan.FromSeconds(5));
-            if (cgroupCreated)
-                TryDestroy(cgroup);
-            _store.Remove(options.Id);
+            if (created is not null)
+                TryDestroy(created);
+            if (lck is not null)
+                _store.Remove(options.Id);
             throw;
         }
         finally
         {
             socket?.Dispose();
+            lck?.Dispose();
         }
     }
 
     /// <summary>
-    /// The descriptors the init joins its cgroup through ("cgroupfds N",
-    /// possibly none). Opened here: the kernel checks the opener's
-    /// credentials, and the init may be an unprivileged user in its namespace.
+    /// What the init cannot open itself, once it exists ("fds N"): the exec
+    /// FIFO (O_PATH; in a user namespace the init's uid may not traverse the
+    /// state directory), then the files it joins its cgroup through (the
+    /// kernel checks the opener's credentials there).
     /// </summary>
-    private static void SendSelfJoinFiles(SyncSocket socket, System.Collections.Generic.IReadOnlyList<string> files)
+    private static void SendInitFiles(SyncSocket socket, string fifo, System.Collections.Generic.IReadOnlyList<string> cgroupFiles)
     {
-        var fds = new int[files.Count];
+        var fds = new int[1 + cgroupFiles.Count];
         Array.Fill(fds, -1);
         try
         {
-            for (int i = 0; i < files.Count; i++)
-                fds[i] = SyscallException.Check(Libc.Open(files[i], Flags.O_WRONLY | Flags.O_CLOEXEC, 0), $"open `{files[i]}`");
+            fds[0] = SyscallException.Check(Libc.Open(fifo, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
+            for (int i = 0; i < cgroupFiles.Count; i++)
+                fds[1 + i] = SyscallException.Check(Libc.Open(cgroupFiles[i], Flags.O_WRONLY | Flags.O_CLOEXEC, 0), $"open `{cgroupFiles[i]}`");
             try
             {
-                FdChannel.Send(socket, "cgroupfds", fds);
+                FdChannel.Send(socket, "fds", fds);
             }
             catch (SyscallException)
             {

@@ -81,7 +81,7 @@ public sealed class ExecOperation
         var affinity = ProcessAttributesPlanner.Plan(execConfig);
         var sys = new ProcessSyscalls();
         FaultInjection.Point("exec:before-spawn");
-        var (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, execFifo: -1, p =>
+        var (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, p =>
         {
             if (affinity.ExecCpuAffinityInitial is { } initial)
                 sys.SetCpuAffinity(p, initial);

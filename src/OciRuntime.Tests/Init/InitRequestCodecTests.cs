@@ -22,7 +22,6 @@ public class InitRequestCodecTests
         Config = config,
         Bundle = "/run/bundles/b \"é\"",
         Rootfs = "/run/bundles/b/rootfs",
-        FifoFd = 7,
         NoPivot = true,
         NoNewKeyring = true,
         PreserveFds = 3,
@@ -108,7 +107,7 @@ public class InitRequestCodecTests
         Assert.That(received.Config.OciVersion, Is.EqualTo("1"));
     }
 
-    [TestCase("""{"fifoFd":"3"}""", "init request: fifoFd: expected an integer from -2147483648 to 2147483647, got a string")]
+    [TestCase("""{"preserveFds":"3"}""", "init request: preserveFds: expected an integer from -2147483648 to 2147483647, got a string")]
     [TestCase("""{"config":null}""", "init request: config: expected an object, got null")]
     [TestCase("""{"config":{"process":{"user":{"uid":-1}}}}""", "init request: config.process.user.uid: expected an integer from 0 to 4294967295, got -1")]
     [TestCase("""{"seccomp":{"program":"***"}}""", "init request: seccomp.program: ")]

@@ -46,9 +46,9 @@ public class SyncSocketTests
             try
             {
                 using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Write);
-                FdChannel.Send(runtime, "cgroupfds", [(int)handle.DangerousGetHandle()]);
+                FdChannel.Send(runtime, "fds", [(int)handle.DangerousGetHandle()]);
                 var e = Assert.Throws<RuntimeException>(() => FdChannel.Receive(init, "mountfds", 1, "id-mapped mounts"));
-                Assert.That(e!.Message, Is.EqualTo("sync socket: expected 1 id-mapped mounts, got \"cgroupfds 1\" with 1 descriptors"));
+                Assert.That(e!.Message, Is.EqualTo("sync socket: expected 1 id-mapped mounts, got \"fds 1\" with 1 descriptors"));
             }
             finally
             {

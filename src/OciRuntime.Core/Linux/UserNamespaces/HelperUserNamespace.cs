@@ -52,6 +52,6 @@ public static class HelperUserNamespace
         }
     }
 
-    // The helper is a bootstrap like the container's: same spawn, no FIFO.
-    static int Spawn(int childFd) => InitLauncher.Spawn("/proc/self/exe", childFd, SyncTarget, -1, SyncTarget + 1);
+    // The helper is a bootstrap like the container's: same spawn.
+    static int Spawn(int childFd) => InitLauncher.Spawn("/proc/self/exe", childFd, SyncTarget);
 }
