@@ -4,7 +4,11 @@ namespace OciRuntime.Core.Interop;
 
 internal static partial class Libc
 {
-    // glibc's wrapper applies the change to every thread of the process.
-    [LibraryImport(Name, EntryPoint = "setgroups", SetLastError = true)]
-    internal static unsafe partial int SetGroups(nuint size, uint* list);
+    internal const long SYS_setgroups = 116;
+
+    // The raw syscall changes the calling thread only; glibc's wrapper would
+    // signal every other thread of the process to change it there too (see
+    // Libc.SetResUid.cs).
+    [LibraryImport(Name, EntryPoint = "syscall", SetLastError = true)]
+    internal static unsafe partial long SetGroups(long number, nuint size, uint* list);
 }

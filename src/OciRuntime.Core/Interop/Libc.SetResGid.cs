@@ -4,7 +4,9 @@ namespace OciRuntime.Core.Interop;
 
 internal static partial class Libc
 {
-    // glibc's wrapper applies the change to every thread of the process.
-    [LibraryImport(Name, EntryPoint = "setresgid", SetLastError = true)]
-    internal static partial int SetResGid(uint rgid, uint egid, uint sgid);
+    internal const long SYS_setresgid = 119;
+
+    // The calling thread only (see Libc.SetResUid.cs).
+    [LibraryImport(Name, EntryPoint = "syscall", SetLastError = true)]
+    internal static partial long SetResGid(long number, uint rgid, uint egid, uint sgid);
 }

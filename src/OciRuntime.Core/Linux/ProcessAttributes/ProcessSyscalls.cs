@@ -108,12 +108,12 @@ public sealed class ProcessSyscalls : IProcessSyscalls
         for (int i = 0; i < array.Length; i++)
             array[i] = gids[i];
         fixed (uint* p = array)
-            SyscallException.Check(Libc.SetGroups((nuint)array.Length, p), $"setgroups `{string.Join(',', array)}`");
+            SyscallException.Check(Libc.SetGroups(Libc.SYS_setgroups, (nuint)array.Length, p), $"setgroups `{string.Join(',', array)}`");
     }
 
-    public void SetResGid(uint gid) => SyscallException.Check(Libc.SetResGid(gid, gid, gid), $"setresgid `{gid}`");
+    public void SetResGid(uint gid) => SyscallException.Check(Libc.SetResGid(Libc.SYS_setresgid, gid, gid, gid), $"setresgid `{gid}`");
 
-    public void SetResUid(uint uid) => SyscallException.Check(Libc.SetResUid(uid, uid, uid), $"setresuid `{uid}`");
+    public void SetResUid(uint uid) => SyscallException.Check(Libc.SetResUid(Libc.SYS_setresuid, uid, uid, uid), $"setresuid `{uid}`");
 
     public unsafe (ulong Effective, ulong Permitted, ulong Inheritable) CapGet()
     {
