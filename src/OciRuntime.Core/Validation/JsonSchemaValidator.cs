@@ -62,10 +62,11 @@ public sealed class JsonSchemaValidator
             long column = e.BytePositionInLine ?? 0;
             return [$"{label}: invalid JSON at line {line + 1}, byte {column + 1}: {DescribeSyntaxError(utf8Json, line, column)}"];
         }
-        using (document)
-        {
-            return Validate(rootDocument, document.RootElement, label);
-        }
+        // Not disposed: giving the document's rented buffers back to
+        // ArrayPool<byte>.Shared would set up its per-core stacks (and time
+        // the processor-id cache), which in a runtime process that validates
+        // one config and exits costs more than leaving them to the GC.
+        return Validate(rootDocument, document.RootElement, label);
     }
 
     private JsonSchemaNode Root(string rootDocument)

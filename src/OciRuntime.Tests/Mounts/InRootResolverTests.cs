@@ -86,6 +86,27 @@ public class InRootResolverTests
     }
 
     [Test]
+    public void AMissingLastComponentIsCreatedInItsParent()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "sys", "fs", "cgroup"));
+        Assert.That(Resolve("/sys/fs/cgroup/pids", MissingPath.CreateDirectory), Is.EqualTo(root + "/sys/fs/cgroup/pids"));
+        Assert.That(Directory.Exists(root + "/sys/fs/cgroup/pids"), Is.True);
+        Assert.That(Resolve("/sys/fs/cgroup/pids/file", MissingPath.CreateFile), Is.EqualTo(root + "/sys/fs/cgroup/pids/file"));
+        Assert.That(File.Exists(root + "/sys/fs/cgroup/pids/file"), Is.True);
+        Assert.That(Resolve("/top", MissingPath.CreateDirectory), Is.EqualTo(root + "/top"));
+    }
+
+    [Test]
+    public void AParentThatIsASymlinkOutIsStillResolvedInTheRoot()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "etc"));
+        File.CreateSymbolicLink(Path.Combine(root, "etc", "up"), "../../../../" + outside.TrimStart('/'));
+        Directory.CreateDirectory(root + outside);
+        Assert.That(Resolve("/etc/up/leaf", MissingPath.CreateDirectory), Is.EqualTo(root + outside + "/leaf"));
+        Assert.That(Directory.Exists(Path.Combine(outside, "leaf")), Is.False);
+    }
+
+    [Test]
     public void MissingPathFailsWithEnoent()
     {
         var e = Assert.Throws<SyscallException>(() => Resolve("/no/such"));

@@ -48,11 +48,54 @@ internal static class InRootResolver
                 if (errno == Flags.EAGAIN && attempt < MaxRetries)
                     continue;
                 if (errno == Flags.ENOENT && missing != MissingPath.Fail)
+                {
+                    // Usually only the last component is missing (a mount point
+                    // under an existing directory): create it there.
+                    fd = CreateLast(rootFd, relative, path, missing);
+                    if (fd >= 0)
+                        return fd;
                     break;
+                }
                 throw new SyscallException($"open `{path}` in the rootfs", errno);
             }
         }
         return Walk(rootFd, path, missing);
+    }
+
+    /// <summary>
+    /// Creates the last component of <paramref name="relative"/> in its parent,
+    /// which must exist (opened in the root as any other path), and opens it
+    /// without following a symlink. -1 when that does not settle it (a missing
+    /// parent, a symlink in the last place): the walk then takes over.
+    /// </summary>
+    static int CreateLast(int rootFd, string relative, string path, MissingPath missing)
+    {
+        int slash = relative.LastIndexOf('/');
+        string name = relative[(slash + 1)..];
+        if (name is "" or "." or "..")
+            return -1;
+        int parent = slash < 0
+            ? Libc.OpenAt(rootFd, ".", Flags.O_PATH | Flags.O_DIRECTORY | Flags.O_CLOEXEC, 0)
+            : OpenAt2InRoot(rootFd, relative[..slash]);
+        if (parent < 0)
+            return -1;
+        try
+        {
+            Create(parent, name, missing == MissingPath.CreateFile, path);
+            int fd = Libc.OpenAt(parent, name, Flags.O_PATH | Flags.O_NOFOLLOW | Flags.O_CLOEXEC, 0);
+            if (fd < 0)
+                return -1;
+            if (StatFd(fd, path).FileType == S_IFLNK)
+            {
+                Libc.Close(fd);
+                return -1;
+            }
+            return fd;
+        }
+        finally
+        {
+            Libc.Close(parent);
+        }
     }
 
     static unsafe int OpenAt2InRoot(int dirfd, string relative)
