@@ -20,6 +20,8 @@ public sealed class StateStore
     public const string StateFileName = "state.json";
     public const string ExecFifoName = "exec.fifo";
     public const string LockFileName = ".lock";
+    /// <summary>The config as create validated it (Operations.StoredConfig).</summary>
+    public const string ConfigFileName = "config.json";
 
     // Modes as runc leaves them: only root may list the root and read state,
     // while the container dir is searchable (0711) so that an unprivileged
@@ -229,11 +231,21 @@ public sealed class StateStore
     public bool Remove(string id)
     {
         var dir = ContainerDir(id);
+        // The files this store puts there, then the directory: a few unlinks
+        // instead of a listing. Anything else (a writer's temporary file)
+        // leaves the directory non-empty, and it goes the long way.
+        foreach (var name in OwnFiles)
+            Libc.UnlinkAt(Flags.AT_FDCWD, Path.Combine(dir, name), 0);
+        if (Libc.UnlinkAt(Flags.AT_FDCWD, dir, AtRemoveDir) == 0)
+            return true;
         if (!Directory.Exists(dir))
             return false;
         Directory.Delete(dir, recursive: true);
         return true;
     }
+
+    private const int AtRemoveDir = 0x200;
+    private static readonly string[] OwnFiles = [StateFileName, ConfigFileName, ExecFifoName, LockFileName];
 
     /// <summary>Makes exec.fifo (mode 0622: the container user, maybe unprivileged, opens it for writing).</summary>
     public string CreateExecFifo(string id)

@@ -14,7 +14,7 @@ namespace OciRuntime.Core.Operations;
 /// </summary>
 public static class StoredConfig
 {
-    public const string FileName = "config.json";
+    public const string FileName = StateStore.ConfigFileName;
 
     /// <summary>
     /// The bundle's bytes as validated (<see cref="LoadedConfig.Raw"/>), atomically

@@ -140,6 +140,9 @@ public sealed class FakeCgroupFs : ICgroupFiles, IDisposable
         var full = Path.Combine(Root, path);
         if (!Directory.Exists(full))
             return false;
+        // As cgroupfs: a cgroup with child cgroups is busy.
+        if (Directory.GetDirectories(full).Length > 0)
+            throw new SyscallException($"rmdir `{FullPath(path)}`", 16);
         foreach (var file in Directory.GetFiles(full))
             System.IO.File.Delete(file);
         Removed.Add(path);

@@ -155,6 +155,23 @@ public class StateStoreTests
     }
 
     [Test]
+    public void RemoveAlsoTakesFilesItDidNotWrite()
+    {
+        using (var l = _store.Create("c1"))
+        {
+            _store.Save(Sample("c1"));
+            _store.WriteAtomic("c1", StateStore.ConfigFileName, "{}"u8.ToArray());
+            var dir = _store.ContainerDir("c1");
+            File.WriteAllText(Path.Combine(dir, ".state.json.tmp"), "x");
+            Directory.CreateDirectory(Path.Combine(dir, "sub"));
+            File.WriteAllText(Path.Combine(dir, "sub", "f"), "y");
+            Assert.That(_store.Remove("c1"), Is.True);
+            Assert.That(Directory.Exists(dir), Is.False);
+        }
+        Assert.That(_store.Exists("c1"), Is.False);
+    }
+
+    [Test]
     public void RemoveDeletesTheWholeDirectory()
     {
         using (var l = _store.Create("c1"))

@@ -362,6 +362,17 @@ public sealed class CgroupManager : ICgroupManager
         Exception? first = null;
         foreach (var (_, dir) in _dirs)
         {
+            // Usually an empty leaf: one rmdir (false: it was not there). A
+            // child cgroup or a task still on its way out (EBUSY) sends it
+            // the long way below.
+            try
+            {
+                _files.RemoveDirectory(dir);
+                continue;
+            }
+            catch (SyscallException)
+            {
+            }
             if (!_files.DirectoryExists(dir))
                 continue;
             var all = new List<string>();
