@@ -11,7 +11,9 @@
  * It does nothing unless _OCIRT_SYNC names the inherited sync socket.
  *
  * Protocol (SOCK_SEQPACKET, one message per line, all text):
- *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\nkeyring NAME\n[nowait\n]"
+ *   parent -> here : "clone FLAGS\njoin FLAG PATH\n...timens MS MNS BS BNS\nkeyring NAME\n[cgroupfd FD\n...][nowait\n]"
+ *                                     cgroupfd: an inherited, open v1 `tasks` file to
+ *                                     move into (written "0") before anything else
  *   here -> parent : "wait\n"        user namespace (if any) exists: write the
  *                                     id maps (and, for exec, move us into the
  *                                     cgroup; create moves the init later)
@@ -44,6 +46,7 @@
 #endif
 
 #define MAX_JOIN 16
+#define MAX_CGROUP_FDS 32
 #define MSG_MAX 65536
 
 struct join {
@@ -125,6 +128,8 @@ static void bootstrap(void)
 	int have_timens = 0;
 	char keyring[256] = "";
 	int nowait = 0;
+	int cgroup_fds[MAX_CGROUP_FDS];
+	int ncgroup = 0;
 
 	if (recv_msg(msg, sizeof(msg)) <= 0)
 		fail("read bootstrap message", NULL);
@@ -156,7 +161,22 @@ static void bootstrap(void)
 			snprintf(keyring, sizeof(keyring), "%s", line + 8);
 		} else if (strcmp(line, "nowait") == 0) {
 			nowait = 1;
+		} else if (strncmp(line, "cgroupfd ", 9) == 0) {
+			if (ncgroup == MAX_CGROUP_FDS) {
+				errno = E2BIG;
+				fail("too many cgroup files", NULL);
+			}
+			cgroup_fds[ncgroup++] = atoi(line + 9);
 		}
+	}
+
+	/* Into the container's cgroup (exec): a single thread moving itself
+	 * through `tasks` skips the kernel's global threadgroup lock, whose
+	 * write side waits for an RCU grace period. */
+	for (int i = 0; i < ncgroup; i++) {
+		if (write(cgroup_fds[i], "0", 1) != 1)
+			fail("join the container's cgroup", NULL);
+		close(cgroup_fds[i]);
 	}
 
 	/* Open every namespace first: after setns(mount) the paths would resolve elsewhere. */

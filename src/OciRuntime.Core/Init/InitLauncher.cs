@@ -23,9 +23,11 @@ public static class InitLauncher
     /// and a new cgroup namespace start there (exec); null for `create`, which
     /// moves the init later so that its own start is not charged to the container.</param>
     /// <param name="keyring">Name of the session keyring the init joins; null to keep the caller's (--no-new-keyring).</param>
-    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, Action<int>? placeBootstrap)
+    /// <param name="cgroupFiles">Open v1 `tasks` files (ICgroupManager.SelfJoinFiles) the
+    /// bootstrap, still single-threaded, moves itself into first thing; the caller closes them.</param>
+    public static (int InitPid, SyncSocket Socket) Launch(NamespacePlan plan, int preserveFds, string? keyring, Action<int>? placeBootstrap, IReadOnlyList<int>? cgroupFiles = null)
     {
-        var pending = Start(plan, preserveFds, keyring, pause: placeBootstrap is not null);
+        var pending = Start(plan, preserveFds, keyring, pause: placeBootstrap is not null, cgroupFiles);
         try
         {
             return pending.Complete(placeBootstrap);
@@ -45,7 +47,7 @@ public static class InitLauncher
     /// bootstrap needs nothing more from the runtime.
     /// </summary>
     /// <param name="pause">The caller has something to do once the user namespace exists (see Launch's placeBootstrap).</param>
-    public static PendingInit Start(NamespacePlan plan, int preserveFds, string? keyring, bool pause)
+    public static PendingInit Start(NamespacePlan plan, int preserveFds, string? keyring, bool pause, IReadOnlyList<int>? cgroupFiles = null)
     {
         var (parent, child) = SyncSocket.CreatePair();
         int bootstrapPid = -1;
@@ -54,10 +56,15 @@ public static class InitLauncher
             int target = SyncFd(preserveFds);
             // With a user namespace the init stays dumpable: run it from a sealed copy.
             using (var sealedCopy = plan.Has(NamespaceKind.User) ? SealedExecutable.CopyOfSelf() : null)
-                bootstrapPid = Spawn(sealedCopy?.Path ?? "/proc/self/exe", child.Fd, target);
+                bootstrapPid = Spawn(sealedCopy?.Path ?? "/proc/self/exe", child.Fd, target, cgroupFiles);
             child.Dispose();
             pause |= plan.Creates(NamespaceKind.User);
-            parent.Send(NamespacePlanner.BootstrapMessage(plan, keyring) + (pause ? "" : "nowait\n"));
+            var message = new System.Text.StringBuilder(NamespacePlanner.BootstrapMessage(plan, keyring));
+            for (int i = 0; i < (cgroupFiles?.Count ?? 0); i++)
+                message.Append(CultureInfo.InvariantCulture, $"cgroupfd {target + 1 + i}\n");
+            if (!pause)
+                message.Append("nowait\n");
+            parent.Send(message.ToString());
             return new PendingInit(plan, parent, bootstrapPid, pause);
         }
         catch
@@ -158,25 +165,34 @@ public static class InitLauncher
         Linux.UserNamespaces.IdMapWriter.Write(pid, plan.UidMappings, plan.GidMappings);
 
     /// <summary>
-    /// Starts this binary as `init` with the sync socket at <paramref name="target"/>,
-    /// default signal dispositions and a minimal environment.
+    /// Starts this binary as `init` with the sync socket at <paramref name="target"/>
+    /// (and <paramref name="extra"/> right after it), default signal
+    /// dispositions and a minimal environment.
     /// </summary>
-    internal static int Spawn(string executable, int childFd, int target)
+    internal static int Spawn(string executable, int childFd, int target, IReadOnlyList<int>? extra = null)
     {
-        // dup2(fd, fd) would keep FD_CLOEXEC set: move the socket above the target first.
-        int fd = SyscallException.Check(Libc.Fcntl(childFd, Libc.F_DUPFD_CLOEXEC, target + 1), "dup sync socket");
+        int count = 1 + (extra?.Count ?? 0);
+        // dup2(fd, fd) would keep FD_CLOEXEC set, and a source sitting on
+        // another's target would be overwritten: move them all above the targets first.
+        var dups = new (int From, int To)[count];
+        for (int i = 0; i < count; i++)
+            dups[i] = (-1, target + i);
         try
         {
+            for (int i = 0; i < count; i++)
+                dups[i].From = SyscallException.Check(Libc.Fcntl(i == 0 ? childFd : extra![i - 1], Libc.F_DUPFD_CLOEXEC, target + count), "dup descriptor for the init");
             // A minimal environment: the init's .NET runtime must not pick up
             // DOTNET_* settings or anything else of the caller's environment.
             var env = new List<string> { $"{SyncEnv}={target}" };
             if (Lifecycle.FaultInjection.EnvironmentEntry is { } fault)
                 env.Add(fault);
-            return ChildProcess.Spawn(executable, ["ociruntime", "init"], env, [(fd, target)], "spawn `/proc/self/exe init`");
+            return ChildProcess.Spawn(executable, ["ociruntime", "init"], env, dups, "spawn `/proc/self/exe init`");
         }
         finally
         {
-            Libc.Close(fd);
+            foreach (var (from, _) in dups)
+                if (from >= 0)
+                    Libc.Close(from);
         }
     }
 

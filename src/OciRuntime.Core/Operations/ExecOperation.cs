@@ -81,14 +81,34 @@ public sealed class ExecOperation
         var affinity = ProcessAttributesPlanner.Plan(execConfig);
         var sys = new ProcessSyscalls();
         FaultInjection.Point("exec:before-spawn");
-        var (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, p =>
+        int pid;
+        SyncSocket socket;
+        // On cgroup v1 the bootstrap moves itself in (see ICgroupManager.SelfJoinFiles),
+        // unless the CPU affinity must change around the move.
+        if (cgroup is { JoinsBeyondSelfJoin: false, SelfJoinFiles.Count: > 0 } && affinity.ExecCpuAffinityInitial is null && affinity.ExecCpuAffinityFinal is null)
         {
-            if (affinity.ExecCpuAffinityInitial is { } initial)
-                sys.SetCpuAffinity(p, initial);
-            cgroup?.AddProcess(p);
-            if (affinity.ExecCpuAffinityFinal is { } final)
-                sys.SetCpuAffinity(p, final);
-        });
+            var files = OpenForWriting(cgroup.SelfJoinFiles);
+            try
+            {
+                (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, placeBootstrap: null, files);
+            }
+            finally
+            {
+                foreach (var fd in files)
+                    Interop.Libc.Close(fd);
+            }
+        }
+        else
+        {
+            (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, p =>
+            {
+                if (affinity.ExecCpuAffinityInitial is { } initial)
+                    sys.SetCpuAffinity(p, initial);
+                cgroup?.AddProcess(p);
+                if (affinity.ExecCpuAffinityFinal is { } final)
+                    sys.SetCpuAffinity(p, final);
+            });
+        }
         FaultInjection.Point("exec:after-spawn");
         using (socket)
         {
@@ -167,6 +187,23 @@ public sealed class ExecOperation
     }
 
     /// <summary>The container's cgroup, or with --cgroup one of its sub-cgroups, which must exist.</summary>
+    private static int[] OpenForWriting(IReadOnlyList<string> files)
+    {
+        var fds = new int[files.Count];
+        for (int i = 0; i < files.Count; i++)
+        {
+            fds[i] = Interop.Libc.Open(files[i], Interop.Flags.O_WRONLY | Interop.Flags.O_CLOEXEC, 0);
+            if (fds[i] < 0)
+            {
+                int errno = Interop.Libc.Errno;
+                for (int j = 0; j < i; j++)
+                    Interop.Libc.Close(fds[j]);
+                throw new SyscallException($"open `{files[i]}`", errno);
+            }
+        }
+        return fds;
+    }
+
     private static ICgroupManager? Cgroup(Container container, string? sub)
     {
         if (string.IsNullOrEmpty(sub))
