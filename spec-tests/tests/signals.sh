@@ -69,3 +69,31 @@ sc_reap_orphans() {
 }
 test_signals_run_reaps_orphans() { oracle_same sc_reap_orphans; assert_eq "$RES" "orphan reaped
 init-done status=0"; }
+
+# `run` has its signals blocked from the very start of the process (before
+# the .NET runtime's threads exist) whenever "run" is among the arguments;
+# any other command gets its main thread's mask back at once. A container
+# named "run" makes `events run` such a command: SIGTERM must still end it.
+test_signals_other_commands_keep_their_signals() {
+    local pid i
+    new_env "$RUNTIME"
+    CID=run
+    probe "sleep 100"
+    rt_ok run --detach --bundle "$B" "$CID"
+    env --default-signal=TERM "$RT" --root "$ROOT" events "$CID" > /dev/null 2>&1 < /dev/null &
+    pid=$!
+    sleep 0.3
+    kill -0 "$pid" 2> /dev/null || fail "events exited before the signal"
+    grep -q '^SigBlk:.*0000000000000000$' "/proc/$pid/status" || fail "events' main thread blocks signals: $(grep SigBlk "/proc/$pid/status")"
+    kill -TERM "$pid"
+    for i in $(seq 100); do
+        kill -0 "$pid" 2> /dev/null || break
+        sleep 0.02
+    done
+    if kill -0 "$pid" 2> /dev/null; then
+        kill -9 "$pid"
+        fail "events ignored SIGTERM"
+    fi
+    wait "$pid"
+    rt_ok delete --force "$CID"
+}

@@ -277,11 +277,51 @@ static void bootstrap(void)
 	_exit(0);
 }
 
-__attribute__((constructor)) static void ocirt_bootstrap(void)
+/*
+ * `run` waits for its container on the main thread, reading the signals it
+ * forwards (and SIGCHLD) from a signalfd; they must be blocked in every
+ * thread, and the .NET runtime starts its finalizer thread before Main.
+ * Blocked here, before any thread exists, every thread inherits the mask.
+ * C# reads the mask from before (ocirt_startup_sigmask) and restores it in
+ * the main thread for every command but `run` in the foreground. The list
+ * is ForegroundWait's; if they ever differ, C# finds out (it checks every
+ * thread's mask) and blocks the rest itself.
+ */
+static const int run_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTERM, SIGWINCH, SIGCHLD };
+static sigset_t startup_mask;
+static int startup_blocked;
+
+static void block_for_run(int argc, char **argv)
+{
+	sigset_t set;
+	int run = 0;
+	for (int i = 1; i < argc && !run; i++)
+		run = strcmp(argv[i], "run") == 0;
+	if (!run)
+		return;
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(run_signals) / sizeof(run_signals[0]); i++)
+		sigaddset(&set, run_signals[i]);
+	if (sigprocmask(SIG_BLOCK, &set, &startup_mask) == 0)
+		startup_blocked = 1;
+}
+
+/* 1 and the mask before the constructor blocked `run`'s signals; 0 if it did not. */
+int ocirt_startup_sigmask(sigset_t *before)
+{
+	if (!startup_blocked)
+		return 0;
+	*before = startup_mask;
+	return 1;
+}
+
+__attribute__((constructor)) static void ocirt_bootstrap(int argc, char **argv)
 {
 	const char *env = getenv("_OCIRT_SYNC");
-	if (!env || !*env)
+	if (!env || !*env) {
+		block_for_run(argc, argv);
 		return;
+	}
 	sync_fd = atoi(env);
 	if (sync_fd < 3)
 		return;

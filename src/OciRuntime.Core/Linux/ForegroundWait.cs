@@ -145,6 +145,24 @@ public static class ForegroundWait
     }
 
     private static bool _prepared;
+    // The threads the runtime started before Main block the signals already
+    // (the C constructor blocked them in the only thread there was).
+    private static bool _startedBlocked;
+
+    /// <summary>
+    /// First thing for every command: gives the main thread back the signal
+    /// mask it had before the C constructor blocked `run`'s signals, if it
+    /// did. The runtime's other threads keep them blocked, which is what
+    /// <see cref="Prepare"/> would arrange for `run`; for any other command
+    /// a signal then goes to the main thread, as it would anyway.
+    /// </summary>
+    public static unsafe void RestoreStartupMask()
+    {
+        if (!NativeStartup.TryGetMaskBeforeRunBlock(out var before))
+            return;
+        Libc.PthreadSigmask(WaitFlags.SIG_SETMASK, &before, null);
+        _startedBlocked = true;
+    }
 
     /// <summary>
     /// Has the finalizer thread block the signals <see cref="Run"/> will
@@ -153,13 +171,17 @@ public static class ForegroundWait
     /// does it. Called first thing, the collection finds an almost empty
     /// heap (0.1 ms; after `create` it took 3 ms), and the finalizer
     /// runs while `create` works. Blocking there alone changes nothing:
-    /// signals still go to the main thread until <see cref="Run"/>.
+    /// signals still go to the main thread until <see cref="Run"/>. Not
+    /// needed when those threads started with them blocked (<see cref="RestoreStartupMask"/>).
     /// </summary>
     public static unsafe void Prepare(ReadOnlySpan<int> forwarded)
     {
         var set = WithSigchld(forwarded);
-        Abandon(set);
-        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        if (!_startedBlocked)
+        {
+            Abandon(set);
+            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        }
         // Blocked in the main thread too from here on: a signal that comes
         // while the container is being created stays pending, and Run
         // forwards it once the container runs (as runc does), instead of

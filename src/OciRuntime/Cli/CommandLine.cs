@@ -28,6 +28,7 @@ internal static class CommandLine
 
     public static int Dispatch(string[] args)
     {
+        OciRuntime.Core.Linux.ForegroundWait.RestoreStartupMask();
         var globals = ArgParser.Parse(args, GlobalOptions.Specs, "", out int used, stopAtPositional: true);
         var format = globals.Value("log-format") ?? "text";
         if (format != "text" && format != "json")
