@@ -23,15 +23,15 @@ public sealed class MountSyscalls : IMountSyscalls
     {
         var attr = new MountAttr { AttrSet = (ulong)set, AttrClr = (ulong)clear };
         uint flags = (uint)(AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0));
-        SyscallException.Check(
-            Libc.MountSetattr(SYS_mount_setattr, Fd(mount), "", flags, &attr, (nuint)sizeof(MountAttr)),
-            $"mount_setattr `{PathOf(mount)}`");
+        if (Libc.MountSetattr(SYS_mount_setattr, Fd(mount), "", flags, &attr, (nuint)sizeof(MountAttr)) < 0)
+            throw Failed("mount_setattr", mount);
     }
 
     public unsafe MountFlags MountFlagsOf(SafeFileHandle mount)
     {
         StatfsBuffer buffer;
-        SyscallException.Check(Libc.Fstatfs(Fd(mount), &buffer), $"statfs `{PathOf(mount)}`");
+        if (Libc.Fstatfs(Fd(mount), &buffer) < 0)
+            throw Failed("statfs", mount);
         long f = buffer.Flags;
         var result = MountFlags.None;
         if ((f & ST_RDONLY) != 0) result |= MountFlags.ReadOnly;
@@ -45,9 +45,22 @@ public sealed class MountSyscalls : IMountSyscalls
         return result;
     }
 
-    public void MoveMount(SafeFileHandle detached, SafeFileHandle target) =>
-        SyscallException.Check((int)Libc.MoveMount(UserNsConstants.SYS_move_mount, Fd(detached), "", Fd(target), "",
-            UserNsConstants.MOVE_MOUNT_F_EMPTY_PATH | UserNsConstants.MOVE_MOUNT_T_EMPTY_PATH), $"move_mount onto `{PathOf(target)}`");
+    public void MoveMount(SafeFileHandle detached, SafeFileHandle target)
+    {
+        if (Libc.MoveMount(UserNsConstants.SYS_move_mount, Fd(detached), "", Fd(target), "",
+                UserNsConstants.MOVE_MOUNT_F_EMPTY_PATH | UserNsConstants.MOVE_MOUNT_T_EMPTY_PATH) < 0)
+            throw Failed("move_mount onto", target);
+    }
+
+    /// <summary>
+    /// The error of the call that just failed, naming the node's path. Only
+    /// on failure: finding the path is a readlink of its /proc/self/fd link.
+    /// </summary>
+    private SyscallException Failed(string call, SafeFileHandle node)
+    {
+        int errno = Libc.Errno;
+        return new SyscallException($"{call} `{PathOf(node)}`", errno);
+    }
 
     public string ReadMountInfo() => File.ReadAllText("/proc/self/mountinfo");
 
@@ -98,19 +111,28 @@ public sealed class MountSyscalls : IMountSyscalls
     }
 
     // fchmod refuses O_PATH fds; the magic link reaches the node itself without a path walk.
-    public void Chmod(SafeFileHandle node, uint mode) =>
-        SyscallException.Check(Libc.Chmod($"/proc/self/fd/{Fd(node)}", mode), $"chmod `{PathOf(node)}`");
+    public void Chmod(SafeFileHandle node, uint mode)
+    {
+        if (Libc.Chmod($"/proc/self/fd/{Fd(node)}", mode) < 0)
+            throw Failed("chmod", node);
+    }
 
-    public void Chown(SafeFileHandle node, uint uid, uint gid) =>
-        SyscallException.Check(Libc.FchownAt(Fd(node), "", uid, gid, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW), $"chown `{PathOf(node)}`");
+    public void Chown(SafeFileHandle node, uint uid, uint gid)
+    {
+        if (Libc.FchownAt(Fd(node), "", uid, gid, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW) < 0)
+            throw Failed("chown", node);
+    }
 
     public void PivotRoot(string newRoot, string putOld) =>
         SyscallException.Check(Libc.PivotRoot(SYS_pivot_root, newRoot, putOld), $"pivot_root `{newRoot}`");
 
     public void Chdir(string path) => SyscallException.Check(Libc.Chdir(path), $"chdir `{path}`");
 
-    public void Fchdir(SafeFileHandle directory) =>
-        SyscallException.Check(Libc.Fchdir(Fd(directory)), $"fchdir `{PathOf(directory)}`");
+    public void Fchdir(SafeFileHandle directory)
+    {
+        if (Libc.Fchdir(Fd(directory)) < 0)
+            throw Failed("fchdir", directory);
+    }
 
     public void Chroot(string path) => SyscallException.Check(Libc.Chroot(path), $"chroot `{path}`");
 
