@@ -141,6 +141,14 @@ internal sealed class InitSequence
         _fifoFd = (int)files[0].DangerousGetHandle();
         files[0].SetHandleAsInvalid();
         _cgroupFiles = files[1..];
+        // Where the runtime writes cgroup.procs (v2, systemd, a hybrid host's
+        // unified hierarchy), the write waits for an RCU grace period: ask for
+        // it now, without waiting, so that it happens while this process sets
+        // up; this process's own start is behind it already. JoinCgroup still
+        // waits for it where it must have happened (a new cgroup namespace,
+        // runtime hooks), and "ready" comes after it anyway.
+        if (_request.CgroupRuntimeJoin)
+            InitProcess.Send(_socket, new InitMessage { Type = "join" });
     }
 
     /// <summary>

@@ -248,6 +248,10 @@ public sealed class CreateOperation
                 case "ready":
                     JoinCgroup();
                     return msg.Message;
+                case "join":
+                    // Early, unconfirmed (see InitSequence.ReceiveFiles).
+                    JoinCgroup();
+                    break;
                 case "cgroup":
                     // A new cgroup namespace is rooted where the init is when it unshares.
                     JoinCgroup();
