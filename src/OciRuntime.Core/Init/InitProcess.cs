@@ -8,9 +8,10 @@ namespace OciRuntime.Core.Init;
 
 /// <summary>
 /// The container init after the C bootstrap: it is already inside its
-/// namespaces; the runtime moves it into the container's cgroup when it
-/// first reports (or on its "cgroup" request, before it unshares a cgroup
-/// namespace), so its own startup is not charged to the container. Runs the in-container sequence of
+/// namespaces; it joins the container's cgroup only after its own startup
+/// (moving itself through v1 `tasks` files, or asking the runtime for the
+/// cgroup.procs write), so that startup is not charged to the container
+/// (see InitSequence.JoinCgroup). Runs the in-container sequence of
 /// DESIGN.md top to bottom, reports "ready", waits on the exec FIFO for
 /// `start`, then replaces itself with the user process.
 /// </summary>

@@ -28,9 +28,9 @@ public sealed record InitRequest
     /// </summary>
     public bool Exec { get; init; }
     /// <summary>
-    /// /proc/self/cgroup as the init will read it once the runtime has moved
-    /// it into the container's cgroup (HostCgroupProbe.MembershipAfterJoin):
-    /// the init plans its cgroup mounts before that move. Null: read its own.
+    /// /proc/self/cgroup as the init will read it once it is in the
+    /// container's cgroup (HostCgroupProbe.MembershipAfterJoin): the init
+    /// plans its cgroup mounts before it joins. Null: read its own.
     /// </summary>
     public string? CgroupMembership { get; init; }
     /// <summary>

@@ -112,9 +112,9 @@ internal sealed class InitSequence
 
     private void Plan()
     {
-        // The init is not in its cgroup yet (the runtime moves it there as late
-        // as it can, so that this process's memory is not charged to the
-        // container): the runtime predicted the membership it will have.
+        // The init is not in its cgroup yet (it joins as late as it can, so
+        // that this process's memory is not charged to the container): the
+        // runtime predicted the membership it will have.
         _rootfsPlan = MountPlanner.Plan(_config, _request.Rootfs, new RootfsOptions
         {
             NoPivot = _request.NoPivot,

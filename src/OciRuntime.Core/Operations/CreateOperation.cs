@@ -220,14 +220,15 @@ public sealed class CreateOperation
         bool joined = false;
         void JoinCgroup()
         {
-            // As late as the semantics allow: pages the init charged before the
-            // move stay with the runtime's cgroup (v1 without
-            // memory.move_charge_at_immigrate, v2 always), so the init's .NET
-            // start and decoded request do not count against the container's
-            // limits. Before the runtime hooks (they see the init in its cgroup,
-            // as with runc) or "ready" (the user process never runs outside it).
-            // The init has moved itself through SelfJoinFiles by then; what
-            // is left (v2, systemd, a hybrid host's unified hierarchy) is here.
+            // After the init's own start: pages it charged before the move stay
+            // with the runtime's cgroup (v1 without
+            // memory.move_charge_at_immigrate, v2 always), so its .NET start
+            // and decoded request do not count against the container's limits.
+            // The init moves itself through SelfJoinFiles; what is left (v2,
+            // systemd, a hybrid host's unified hierarchy) is written here when
+            // the init asks ("join", once started), and at the latest before the
+            // runtime hooks (they see the init in its cgroup, as with runc) or
+            // "ready" (the user process never runs outside it).
             if (joined || !cgroup.JoinsBeyondSelfJoin)
                 return;
             joined = true;

@@ -99,17 +99,8 @@ public sealed class JsonBytes
         return this;
     }
 
-    public JsonBytes Number(long value)
-    {
-        Separate();
-        Span<byte> digits = stackalloc byte[24];
-        value.TryFormat(digits, out int n, default, CultureInfo.InvariantCulture);
-        Put(digits[..n]);
-        _comma = true;
-        return this;
-    }
-
-    public JsonBytes Number(ulong value)
+    /// <summary>An integer, in invariant digits.</summary>
+    public JsonBytes Number<T>(T value) where T : IUtf8SpanFormattable
     {
         Separate();
         Span<byte> digits = stackalloc byte[24];
