@@ -1,20 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 
 namespace OciRuntime.Core.Validation;
 
 /// <summary>
 /// Validates config.json, state.json and features output against the
-/// project's runtime-spec 1.3 schemas (schemas/*.json, embedded as resources
-/// named <c>schemas/&lt;file&gt;</c>). The schemas are parsed and compiled once
-/// per process, on first use.
+/// project's runtime-spec 1.3 schemas (schemas/*.json, compiled in as
+/// <see cref="SchemaTexts"/>). The schemas are parsed and compiled once per
+/// process, on first use.
 /// </summary>
 public static class SchemaValidator
 {
-    private const string ResourcePrefix = "schemas/";
-
     private static readonly Lazy<JsonSchemaValidator> Shared = new(Load);
 
     /// <summary>Errors as <c>config.json: path: rule</c>; empty when the config is valid.</summary>
@@ -30,18 +27,9 @@ public static class SchemaValidator
     /// <summary>The embedded schema documents keyed by file name.</summary>
     internal static IReadOnlyDictionary<string, JsonDocument> LoadDocuments()
     {
-        var assembly = typeof(SchemaValidator).Assembly;
         var documents = new Dictionary<string, JsonDocument>(StringComparer.Ordinal);
-        foreach (string name in assembly.GetManifestResourceNames())
-        {
-            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            using Stream stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"embedded schema `{name}` cannot be read");
-            documents.Add(name[ResourcePrefix.Length..], JsonDocument.Parse(stream));
-        }
+        foreach (string name in SchemaTexts.Names)
+            documents.Add(name, JsonDocument.Parse(SchemaTexts.Get(name).ToArray()));
         return documents;
     }
 

@@ -22,6 +22,15 @@ public class SchemaEmbeddingTests
     }
 
     [Test]
+    public void EmbeddedTextsAreTheFilesByteForByte()
+    {
+        foreach (var name in SchemaTexts.Names)
+            Assert.That(SchemaTexts.Get(name).ToArray(), Is.EqualTo(File.ReadAllBytes(Path.Combine(SchemaTestFiles.RepoRoot, "schemas", name))), name);
+        Assert.That(SchemaTexts.Get("config.json").IsEmpty, Is.True);
+        Assert.That(SchemaTexts.Get("../schemas/defs.json").IsEmpty, Is.True);
+    }
+
+    [Test]
     public void ProjectSchemasAreNotCopiesOfTheOfficialOnes()
     {
         foreach (string name in SchemaValidator.LoadDocuments().Keys)
