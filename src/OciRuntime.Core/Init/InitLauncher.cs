@@ -107,8 +107,7 @@ public static class InitLauncher
                 placeBootstrap?.Invoke(_bootstrapPid);
                 _socket.Send("go\n");
             }
-            var reply = Expect(_socket, "pid");
-            int initPid = int.Parse(reply.AsSpan(4).Trim(), CultureInfo.InvariantCulture);
+            int initPid = ExpectPid(_socket);
             Reap(_bootstrapPid);
             _bootstrapPid = -1;
             return (initPid, _socket);
@@ -126,8 +125,8 @@ public static class InitLauncher
                 // report, then end that init too.
                 try
                 {
-                    var reply = Expect(_socket, "pid");
-                    if (int.TryParse(reply.AsSpan(4).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int initPid) && ProcessControl.Kill(initPid, 9))
+                    int initPid = ExpectPid(_socket);
+                    if (ProcessControl.Kill(initPid, 9))
                         ProcessControl.WaitGone(initPid, TimeSpan.FromSeconds(5));
                 }
                 catch (RuntimeException)
@@ -146,6 +145,15 @@ public static class InitLauncher
 
     /// <summary>Where the init finds the sync socket: right after the preserved fds.</summary>
     public static int SyncFd(int preserveFds) => 3 + preserveFds;
+
+    /// <summary>The bootstrap's "pid N": the container init's pid.</summary>
+    private static int ExpectPid(SyncSocket socket)
+    {
+        var reply = Expect(socket, "pid");
+        if (!int.TryParse(reply.AsSpan(4).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid <= 0)
+            throw new RuntimeException($"container init: unexpected message \"{reply}\" (wanted \"pid N\")");
+        return pid;
+    }
 
     private static string Expect(SyncSocket socket, string word)
     {

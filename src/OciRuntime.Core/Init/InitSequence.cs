@@ -153,9 +153,10 @@ internal sealed class InitSequence
 
     /// <summary>
     /// Moves this thread into the container's cgroup: itself, through the
-    /// runtime's descriptors (see ICgroupManager.SelfJoinFiles), and where
-    /// that does not reach, by asking the runtime ("cgroup") when
-    /// <paramref name="confirmed"/>, else at "hooks" or "ready". This thread
+    /// runtime's descriptors (see ICgroupManager.SelfJoinFiles); where that
+    /// does not reach, the runtime writes cgroup.procs, asked for early
+    /// ("join", see ReceiveFiles) and waited for here when
+    /// <paramref name="confirmed"/> ("cgroup"), else by "hooks" or "ready". This thread
     /// mounts, runs the hooks and calls execve; the .NET runtime's other
     /// threads end at execve.
     /// </summary>

@@ -236,7 +236,7 @@ public sealed class StateStore
         // leaves the directory non-empty, and it goes the long way.
         foreach (var name in OwnFiles)
             Libc.UnlinkAt(Flags.AT_FDCWD, Path.Combine(dir, name), 0);
-        if (Libc.UnlinkAt(Flags.AT_FDCWD, dir, AtRemoveDir) == 0)
+        if (Libc.UnlinkAt(Flags.AT_FDCWD, dir, MountConstants.AT_REMOVEDIR) == 0)
             return true;
         if (!Directory.Exists(dir))
             return false;
@@ -244,7 +244,6 @@ public sealed class StateStore
         return true;
     }
 
-    private const int AtRemoveDir = 0x200;
     private static readonly string[] OwnFiles = [StateFileName, ConfigFileName, ExecFifoName, LockFileName];
 
     /// <summary>Makes exec.fifo (mode 0622: the container user, maybe unprivileged, opens it for writing).</summary>

@@ -186,13 +186,11 @@ public sealed class CreateOperation
     /// </summary>
     private static void SendInitFiles(SyncSocket socket, string fifo, System.Collections.Generic.IReadOnlyList<string> cgroupFiles)
     {
-        var fds = new int[1 + cgroupFiles.Count];
-        Array.Fill(fds, -1);
+        int fifoFd = SyscallException.Check(Libc.Open(fifo, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
+        int[] fds = [fifoFd];
         try
         {
-            fds[0] = SyscallException.Check(Libc.Open(fifo, Flags.O_PATH | Flags.O_CLOEXEC, 0), $"open `{fifo}`");
-            for (int i = 0; i < cgroupFiles.Count; i++)
-                fds[1 + i] = SyscallException.Check(Libc.Open(cgroupFiles[i], Flags.O_WRONLY | Flags.O_CLOEXEC, 0), $"open `{cgroupFiles[i]}`");
+            fds = [fifoFd, .. SelfJoinFiles.Open(cgroupFiles)];
             try
             {
                 FdChannel.Send(socket, "fds", fds);
@@ -209,8 +207,7 @@ public sealed class CreateOperation
         finally
         {
             foreach (var fd in fds)
-                if (fd >= 0)
-                    Libc.Close(fd);
+                Libc.Close(fd);
         }
     }
 

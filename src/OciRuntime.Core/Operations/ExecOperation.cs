@@ -85,9 +85,10 @@ public sealed class ExecOperation
         SyncSocket socket;
         // On cgroup v1 the bootstrap moves itself in (see ICgroupManager.SelfJoinFiles),
         // unless the CPU affinity must change around the move.
-        if (cgroup is { JoinsBeyondSelfJoin: false, SelfJoinFiles.Count: > 0 } && affinity.ExecCpuAffinityInitial is null && affinity.ExecCpuAffinityFinal is null)
+        var selfJoin = cgroup is { JoinsBeyondSelfJoin: false } ? cgroup.SelfJoinFiles : [];
+        if (selfJoin.Count > 0 && affinity.ExecCpuAffinityInitial is null && affinity.ExecCpuAffinityFinal is null)
         {
-            var files = OpenForWriting(cgroup.SelfJoinFiles);
+            var files = SelfJoinFiles.Open(selfJoin);
             try
             {
                 (pid, socket) = InitLauncher.Launch(nsPlan, options.PreserveFds, keyring: null, placeBootstrap: null, files);
@@ -187,23 +188,6 @@ public sealed class ExecOperation
     }
 
     /// <summary>The container's cgroup, or with --cgroup one of its sub-cgroups, which must exist.</summary>
-    private static int[] OpenForWriting(IReadOnlyList<string> files)
-    {
-        var fds = new int[files.Count];
-        for (int i = 0; i < files.Count; i++)
-        {
-            fds[i] = Interop.Libc.Open(files[i], Interop.Flags.O_WRONLY | Interop.Flags.O_CLOEXEC, 0);
-            if (fds[i] < 0)
-            {
-                int errno = Interop.Libc.Errno;
-                for (int j = 0; j < i; j++)
-                    Interop.Libc.Close(fds[j]);
-                throw new SyscallException($"open `{files[i]}`", errno);
-            }
-        }
-        return fds;
-    }
-
     private static ICgroupManager? Cgroup(Container container, string? sub)
     {
         if (string.IsNullOrEmpty(sub))
